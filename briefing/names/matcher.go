@@ -1,0 +1,236 @@
+package names
+
+import (
+	"slices"
+	"strings"
+
+	"briefbot/briefing/lexicon"
+)
+
+// Matcher compares names using the nickname and given-name lists.
+type Matcher struct {
+	lex      *lexicon.Lexicon
+	variants variantGroup
+}
+
+// NewMatcher returns a Matcher over the lexicon.
+func NewMatcher(lex *lexicon.Lexicon) *Matcher {
+	return &Matcher{lex: lex, variants: buildVariantGroups()}
+}
+
+// SameGiven reports whether two folded given names can name the same
+// person: one spelling, a nickname of the other (Bill/William, Tony/Antony),
+// nicknames of one formal name, or an initial of the other.
+func (m *Matcher) SameGiven(a, b string) bool {
+	if m.SameSpelling(a, b) {
+		return true
+	}
+	if len(a) == 1 || len(b) == 1 {
+		return a[0] == b[0]
+	}
+	fa, fb := m.formals(a), m.formals(b)
+	for _, x := range fa {
+		for _, y := range fb {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// formals returns a name and the formal names it is a nickname of.
+func (m *Matcher) formals(a string) []string {
+	return append([]string{a}, m.lex.FormalNames(a)...)
+}
+
+// Compatible reports whether two names can name the same person: no part
+// of one contradicts the other. A lone surname is compatible with every
+// full name that has it; callers decide whether that is enough.
+func (m *Matcher) Compatible(a, b Name) bool {
+	switch {
+	case a.Surname == "" || b.Surname == "":
+		return false
+	case a.Single() && b.Single():
+		return m.SameSpelling(a.Surname, b.Surname)
+	case a.Single():
+		return m.loneMatches(a, b)
+	case b.Single():
+		return m.loneMatches(b, a)
+	}
+	if a.Suffix != b.Suffix {
+		return false
+	}
+	if !m.SameSpelling(a.Surname, b.Surname) || !m.SameGiven(a.Given, b.Given) {
+		return false
+	}
+	if a.Particles != "" && b.Particles != "" && !sameParticles(a.Particles, b.Particles) {
+		return false
+	}
+	return m.middlesAgree(a.Middle, b.Middle)
+}
+
+// loneMatches reports whether a one-word name refers to the full name: its
+// surname, or its given name after a title such as "Sheikh Tamim".
+func (m *Matcher) loneMatches(lone, full Name) bool {
+	if lone.Suffix != "" && lone.Suffix != full.Suffix {
+		return false
+	}
+	if givenTitle(lone.Honorifics) {
+		return m.SameGiven(lone.Surname, full.Given)
+	}
+	return m.SameSpelling(lone.Surname, full.Surname)
+}
+
+// givenTitle reports whether the titles are ones used with a given name
+// ("Sheikh Tamim", "Sir Keir").
+func givenTitle(h []string) bool {
+	for _, t := range h {
+		switch t {
+		case "sheikh", "shaikh", "sheikha", "sir", "dame":
+			return true
+		}
+	}
+	return false
+}
+
+func sameParticles(a, b string) bool {
+	// "al" and "el" are one article; "bin" and "ibn" one patronymic.
+	norm := func(s string) string {
+		switch s {
+		case "el":
+			return "al"
+		case "ibn":
+			return "bin"
+		}
+		return s
+	}
+	return norm(a) == norm(b)
+}
+
+// middlesAgree reports whether the shorter list of middle names matches,
+// in order, a part of the longer one; an initial matches a name with that
+// first letter. "William J. Burns" agrees with "William Burns" but not with
+// "William H. Burns".
+func (m *Matcher) middlesAgree(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	j := 0
+	for _, x := range a {
+		found := false
+		for j < len(b) {
+			y := b[j]
+			j++
+			if m.SameSpelling(x, y) || (len(x) == 1 || len(y) == 1) && x[0] == y[0] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// Gender returns the gender a name's given name or title suggests.
+func (m *Matcher) Gender(n Name) lexicon.Gender {
+	for _, h := range n.Honorifics {
+		switch h {
+		case "mr", "sir", "lord", "sheikh", "shaikh", "herr", "fr", "rabbi", "imam":
+			return lexicon.Male
+		case "mrs", "ms", "miss", "dame", "lady", "sheikha", "mme", "mlle", "frau":
+			return lexicon.Female
+		}
+	}
+	if n.Given == "" {
+		return lexicon.GenderUnknown
+	}
+	if g, ok := m.lex.GivenName(n.Given); ok {
+		return g
+	}
+	for _, f := range m.lex.FormalNames(n.Given) {
+		if g, ok := m.lex.GivenName(f); ok {
+			return g
+		}
+	}
+	return lexicon.GenderUnknown
+}
+
+// QueryScore rates how well a user's query names a person with the given
+// name form: 0 for no match, higher for closer matches. Scores: the exact
+// written form 100, a full name agreeing part by part 80, the surname
+// alone 60, a particle-joined surname 55, the given name alone 40, a
+// middle name 20.
+func (m *Matcher) QueryScore(query string, n Name) int {
+	q := Parse(query)
+	switch {
+	case q.Surname == "":
+		return 0
+	case foldedEqual(query, n.Display):
+		return 100
+	case !q.Single():
+		if m.Compatible(q, n) && !n.Single() {
+			return 80
+		}
+		// "al thani" or "bin salman": a surname with its particles.
+		if q.Given != "" && len(q.Middle) == 0 && isParticleWord(q.Given) && m.SameSpelling(q.Surname, n.Surname) {
+			return 55
+		}
+		return 0
+	}
+	w := q.Surname
+	switch {
+	case m.SameSpelling(w, n.Surname):
+		return 60
+	case n.Given != "" && m.SameGiven(w, n.Given) && len(w) > 1:
+		return 40
+	case slices.ContainsFunc(n.Middle, func(x string) bool { return len(x) > 1 && m.SameSpelling(w, x) }):
+		return 20
+	}
+	return 0
+}
+
+func isParticleWord(w string) bool { return surnameParticles[w] || hyphenParticles[w] }
+
+func foldedEqual(a, b string) bool {
+	ta, tb := tokens(a), tokens(b)
+	if len(ta) != len(tb) {
+		return false
+	}
+	for i := range ta {
+		if ta[i].w != tb[i].w {
+			return false
+		}
+	}
+	return true
+}
+
+// Keys returns the index keys of a name: the skeleton of each of its words
+// (particles and titles left out), and of the formal names a given name
+// is a nickname of. People are indexed by the same keys.
+func (m *Matcher) Keys(n Name) []string {
+	var keys []string
+	add := func(w string) {
+		if w == "" {
+			return
+		}
+		k := Skeleton(w)
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, w := range n.Words() {
+		add(w)
+		for _, f := range m.lex.FormalNames(w) {
+			add(f)
+		}
+		if g, ok := m.variants[w]; ok {
+			for _, v := range givenVariants[g-1] {
+				add(strings.ReplaceAll(v, " ", ""))
+			}
+		}
+	}
+	return keys
+}
