@@ -1,0 +1,186 @@
+package briefing
+
+import (
+	"strings"
+	"unicode"
+)
+
+// CommandName names a query.
+type CommandName string
+
+// Commands.
+const (
+	CmdWhoMet   CommandName = "who-met"
+	CmdQuotes   CommandName = "quotes"
+	CmdWhoIs    CommandName = "who-is"
+	CmdSearch   CommandName = "search"
+	CmdTimeline CommandName = "timeline"
+	CmdSources  CommandName = "sources"
+	CmdHelp     CommandName = "help"
+)
+
+// Command is a parsed query: the same grammar serves slash commands, DMs
+// and the CLI's ask.
+type Command struct {
+	Name    CommandName `json:"name"`
+	Person  string      `json:"person,omitempty"`  // who-met, quotes, who-is
+	With    string      `json:"with,omitempty"`    // who-met … with …
+	About   string      `json:"about,omitempty"`   // quotes … about …
+	Words   string      `json:"words,omitempty"`   // search
+	Subject string      `json:"subject,omitempty"` // timeline
+}
+
+// maxArgument bounds any argument of a command, in bytes.
+const maxArgument = 200
+
+// ParseCommand reads a command: "who-met barnea with burns", "quotes
+// blinken about rafah", "who-is kamel", "search rafah", "timeline
+// [subject]", "sources", "help". Plain questions work too: "who met
+// barnea?", "what did blinken say about rafah", "who is kamel".
+func ParseCommand(s string) (Command, error) {
+	words := strings.Fields(strings.TrimSpace(s))
+	for len(words) > 0 && strings.HasPrefix(words[0], "/") && len(words[0]) == 1 {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return Command{}, &Error{Code: ErrBadCommand, Message: "Empty command. " + HelpHint}
+	}
+	if len(words) > 0 {
+		words[0] = strings.TrimPrefix(words[0], "/")
+	}
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(strings.TrimRight(w, "?!.,"))
+	}
+	cmd, rest, ok := matchVerb(lower, words)
+	if !ok {
+		return Command{}, &Error{Code: ErrBadCommand, Message: "I don't know the command “" + clip(words[0], 40) + "”. " + HelpHint}
+	}
+	arg := cleanArg(strings.Join(rest, " "))
+	if len(arg) > maxArgument {
+		return Command{}, &Error{Code: ErrInvalid, Message: "That argument is too long (at most 200 characters)."}
+	}
+	c := Command{Name: cmd}
+	switch cmd {
+	case CmdWhoMet:
+		c.Person, c.With = splitOn(arg, " with ")
+		if c.Person == "" {
+			return c, needs(cmd, "a person", "who-met barnea")
+		}
+	case CmdQuotes:
+		c.Person, c.About = splitOn(arg, " about ")
+		if c.Person == "" {
+			return c, needs(cmd, "a person", "quotes blinken about rafah")
+		}
+	case CmdWhoIs:
+		c.Person = arg
+		if c.Person == "" {
+			return c, needs(cmd, "a person", "who-is kamel")
+		}
+	case CmdSearch:
+		c.Words = arg
+		if c.Words == "" {
+			return c, needs(cmd, "some words", "search rafah")
+		}
+	case CmdTimeline:
+		c.Subject = strings.TrimPrefix(strings.TrimPrefix(arg, "of "), "for ")
+	}
+	return c, nil
+}
+
+// HelpHint points at the help command.
+const HelpHint = "Type “help” to see the commands."
+
+func needs(cmd CommandName, what, example string) error {
+	return &Error{Code: ErrBadCommand, Message: string(cmd) + " needs " + what + ", for example: " + example}
+}
+
+// matchVerb recognises the command words at the start, in command form or
+// as a plain question, and returns the remaining original words.
+func matchVerb(lower, words []string) (CommandName, []string, bool) {
+	has := func(seq ...string) bool {
+		if len(lower) < len(seq) {
+			return false
+		}
+		for i, w := range seq {
+			if lower[i] != w {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case has("who-met"), has("whomet"), has("met"):
+		return CmdWhoMet, words[1:], true
+	case has("who", "met"), has("who", "has", "met"), has("who", "did"), has("meetings", "of"):
+		n := 2
+		if lower[1] == "has" {
+			n = 3
+		}
+		rest := words[n:]
+		if lower[1] == "did" && len(rest) > 0 && strings.EqualFold(strings.TrimRight(rest[len(rest)-1], "?"), "meet") {
+			rest = rest[:len(rest)-1]
+		}
+		return CmdWhoMet, rest, true
+	case has("meetings"):
+		return CmdWhoMet, words[1:], true
+	case has("quotes", "from"), has("quotes", "by"), has("quotes", "of"):
+		return CmdQuotes, words[2:], true
+	case has("quotes"), has("quote"), has("said"):
+		return CmdQuotes, words[1:], true
+	case has("what", "did"), has("what", "has"):
+		rest := words[2:]
+		for i, w := range rest {
+			lw := strings.ToLower(w)
+			if lw == "say" || lw == "said" {
+				rest = append(append([]string{}, rest[:i]...), rest[i+1:]...)
+				break
+			}
+		}
+		return CmdQuotes, rest, true
+	case has("who-is"), has("whois"), has("profile"):
+		return CmdWhoIs, words[1:], true
+	case has("who", "is"), has("who's"), has("tell", "me", "about"):
+		n := 2
+		if lower[0] == "who's" {
+			n = 1
+		} else if lower[0] == "tell" {
+			n = 3
+		}
+		return CmdWhoIs, words[n:], true
+	case has("search"), has("find"), has("grep"):
+		return CmdSearch, words[1:], true
+	case has("timeline"):
+		return CmdTimeline, words[1:], true
+	case has("sources"), has("source"), has("articles"), has("what", "sources"):
+		return CmdSources, nil, true
+	case has("help"), has("?"), has("commands"):
+		return CmdHelp, nil, true
+	}
+	return "", nil, false
+}
+
+// splitOn cuts s at the first sep (case-insensitive).
+func splitOn(s, sep string) (string, string) {
+	i := strings.Index(strings.ToLower(s), sep)
+	if i < 0 {
+		return s, ""
+	}
+	return strings.TrimSpace(s[:i]), cleanArg(s[i+len(sep):])
+}
+
+// cleanArg trims punctuation and quotation marks around an argument.
+func cleanArg(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("?!.,;:\"'“”‘’`", r)
+	})
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"strings"
+
+	"briefbot/briefing"
+	"briefbot/briefing/fold"
+	"briefbot/briefing/lexicon"
+)
+
+// roleRef is a definite description of a person by role: "the Secretary
+// of State", "the minister", "the Qatari premier".
+type roleRef struct {
+	from, to int
+	entity   int // the person it refers to, -1 when none
+}
+
+// headClass maps role heads to a class so that synonyms match.
+var headClass = map[string]string{
+	"premier": "prime minister", "pm": "prime minister",
+	"chief": "chief", "head": "chief", "director": "chief", "boss": "chief", "leader": "chief",
+	"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+	"chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+	"adviser": "adviser", "advisor": "adviser", "ceo": "chief executive", "executive": "chief executive",
+}
+
+func roleClass(head string) string {
+	if c, ok := headClass[head]; ok {
+		return c
+	}
+	return head
+}
+
+// findRoleReferences finds "the <role>" descriptions that are not titles
+// before a name, and resolves each to the person holding that role.
+func (r *run) findRoleReferences() {
+	for s := range r.d.sents {
+		if r.d.heading(s) {
+			continue
+		}
+		toks := r.d.tokens(s)
+		for i := 0; i < len(toks); i++ {
+			if toks[i].key != "the" {
+				continue
+			}
+			j := i + 1
+			var mods []string
+			head := ""
+			for ; j < len(toks) && j-i <= 5; j++ {
+				t := &toks[j]
+				if t.kind != tWord {
+					break
+				}
+				if r.isRoleHead(t) {
+					head = t.key
+					continue
+				}
+				if head != "" {
+					break
+				}
+				if r.x.words.roleMods[t.key] || t.acronym || r.isDemonym(t) || capWord(t) && !r.x.words.function[t.key] {
+					mods = append(mods, t.key)
+					continue
+				}
+				break
+			}
+			if head == "" {
+				continue
+			}
+			end := r.roleComplement(toks, j-1, len(toks))
+			for k := j; k < end; k++ {
+				if toks[k].key != "of" && toks[k].key != "the" {
+					mods = append(mods, toks[k].key)
+				}
+			}
+			if end < len(toks) && capWord(&toks[end]) {
+				continue // a title before a name
+			}
+			if head == "prime" {
+				continue
+			}
+			e := r.holderOf(head, mods, s)
+			r.roleRefs[s] = append(r.roleRefs[s], roleRef{from: i, to: end, entity: e})
+			if e >= 0 {
+				r.addMention(e, s, r.d.spanText(s, i, end), briefing.ByRole)
+			}
+			i = end - 1
+		}
+	}
+}
+
+// holderOf returns the person most recently mentioned up to sentence s
+// whose roles match a role head and its modifiers, or -1.
+func (r *run) holderOf(head string, mods []string, s int) int {
+	class := roleClass(head)
+	best, bestAt := -1, -1
+	for i, e := range r.ents {
+		if e.kind != briefing.KindPerson || e.merged >= 0 {
+			continue
+		}
+		if !r.holdsRole(e, class, mods) {
+			continue
+		}
+		for _, m := range e.mentions {
+			if m.Sentence <= s && m.Sentence > bestAt && m.Via == briefing.ByName {
+				best, bestAt = i, m.Sentence
+			}
+		}
+	}
+	return best
+}
+
+// holdsRole reports whether one of e's roles has the head class and every
+// modifier (a nationality matches its country).
+func (r *run) holdsRole(e *entity, class string, mods []string) bool {
+	for _, role := range e.roles {
+		words := strings.Fields(fold.Key(role))
+		ok := false
+		for k, w := range words {
+			if roleClass(w) == class || class == "prime minister" && w == "prime" && k+1 < len(words) && words[k+1] == "minister" {
+				ok = true
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, m := range mods {
+			if !r.roleHasWord(words, m) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) roleHasWord(words []string, m string) bool {
+	country, isDemonym := r.x.lex.Demonym(m)
+	for _, w := range words {
+		if w == m || roleClass(w) == roleClass(m) {
+			return true
+		}
+		if isDemonym {
+			if c, ok := r.x.lex.Demonym(w); ok && c == country {
+				return true
+			}
+			if p, ok := r.x.lex.Place(w); ok && p.Name == country {
+				return true
+			}
+		}
+	}
+	switch m {
+	case "top", "senior", "former", "new", "current":
+		return true
+	}
+	return false
+}
+
+// roleRefAt returns the person a role description ending right before
+// token end (or starting at token from, when end < 0) refers to.
+func (r *run) roleRefAt(s, from, end int) int {
+	for _, rr := range r.roleRefs[s] {
+		if end >= 0 && rr.to == end || end < 0 && rr.from == from {
+			return rr.entity
+		}
+	}
+	return -1
+}
+
+// resolvePronoun finds the person a he/she at token k of sentence s refers
+// to: a compatible person in the same sentence before it, or in the three
+// sentences before; subjects and speakers first, then the most recent.
+func (r *run) resolvePronoun(s, k int) int {
+	p, ok := r.x.words.pronouns[r.d.tokens(s)[k].key]
+	if !ok || p.plural {
+		return -1
+	}
+	best, bestScore := -1, -1e9
+	for back := 0; back <= 3 && s-back >= 0; back++ {
+		ps := s - back
+		if r.d.heading(ps) {
+			continue
+		}
+		for _, m := range r.mentions[ps] {
+			if m.kind != briefing.KindPerson || m.inQuote || back == 0 && m.from >= k {
+				continue
+			}
+			e := r.ents[r.resolve(m.entity)]
+			if !genderFits(e.gender, p) {
+				continue
+			}
+			score := -2.0 * float64(back)
+			if !m.object {
+				score += 2
+			}
+			if e.gender == lexicon.GenderUnknown {
+				score -= 0.5
+			}
+			if r.spokeIn(r.resolve(m.entity), ps) {
+				score += 1.5
+			}
+			score += float64(m.from) / 1000 // later in the sentence breaks ties
+			if score > bestScore {
+				best, bestScore = r.resolve(m.entity), score
+			}
+		}
+	}
+	return best
+}
+
+func genderFits(g lexicon.Gender, p pronoun) bool {
+	switch g {
+	case lexicon.Male:
+		return p.male
+	case lexicon.Female:
+		return p.female
+	}
+	return true
+}
+
+// spokeIn reports whether entity e is the speaker of a speech verb or a
+// quotation in sentence s.
+func (r *run) spokeIn(e, s int) bool {
+	for _, ev := range r.speech {
+		if ev.sent == s && ev.entity == e {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,412 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"briefbot/briefing"
+	"briefbot/briefing/lexicon"
+)
+
+var (
+	lexOnce sync.Once
+	testLex *lexicon.Lexicon
+)
+
+func testExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	lexOnce.Do(func() {
+		var err error
+		if testLex, err = lexicon.Load(); err != nil {
+			panic(err)
+		}
+	})
+	return New(testLex)
+}
+
+// article builds an article from paragraphs separated by blank lines.
+func article(text, published string) briefing.Article {
+	a := briefing.Article{Source: "test.txt", Title: "Test"}
+	if published != "" {
+		a.Published, _ = briefing.ParseDate(published)
+	}
+	for _, p := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		a.Paragraphs = append(a.Paragraphs, briefing.Paragraph{Text: strings.TrimSpace(p)})
+	}
+	return a
+}
+
+func speakerName(ex briefing.Extraction, q briefing.ExtractedQuote) string {
+	if q.Speaker < 0 {
+		return ""
+	}
+	return ex.Entities[q.Speaker].Name
+}
+
+type wantQuote struct {
+	speaker string
+	prefix  string // the quote text starts with this
+	partial bool
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []wantQuote
+	}{
+		{
+			name: "attribution after",
+			text: `“We will not give up,” Foreign Minister Lina Castell said on Monday.`,
+			want: []wantQuote{{"Lina Castell", "We will not give up", false}},
+		},
+		{
+			name: "inverted attribution with apposition",
+			text: `"The merger harms consumers," said Lina Khan, the FTC chair.`,
+			want: []wantQuote{{"Lina Khan", "The merger harms consumers", false}},
+		},
+		{
+			name: "attribution before with colon",
+			text: `Sebastian Coe, president of World Athletics, told reporters: "The rules are clear."`,
+			want: []wantQuote{{"Sebastian Coe", "The rules are clear.", false}},
+		},
+		{
+			name: "split quote is two quotes of one speaker",
+			text: `“The gaps are narrowing,” Antony Blinken said. “We are not there yet.”`,
+			want: []wantQuote{{"Antony Blinken", "The gaps are narrowing", false}, {"Antony Blinken", "We are not there yet.", false}},
+		},
+		{
+			name: "pronoun speaker prefers the previous subject over an object",
+			text: `Antony Blinken met Egyptian Foreign Minister Sameh Shoukry in Cairo on Wednesday.
+
+“We are making progress,” he said.`,
+			want: []wantQuote{{"Antony Blinken", "We are making progress", false}},
+		},
+		{
+			name: "pronoun with gender",
+			text: `Prime Minister Mark Carney spoke after Chancellor Olaf Scholz. Maria Lopez, the mayor, listened.
+
+“It was a good day,” she said.`,
+			want: []wantQuote{{"Maria Lopez", "It was a good day", false}},
+		},
+		{
+			name: "role noun speaker",
+			text: `Secretary of State Antony Blinken arrived in Cairo on Thursday.
+
+The Secretary of State said that “a major operation would be a mistake.”`,
+			want: []wantQuote{{"Antony Blinken", "a major operation would be a mistake.", true}},
+		},
+		{
+			name: "paragraph-opening quote continues the previous speaker",
+			text: `Ron Dermer insisted that the operation would go ahead.
+
+“We’re going in and we will finish the job.”`,
+			want: []wantQuote{{"Ron Dermer", "We’re going in and we will finish the job.", false}},
+		},
+		{
+			name: "unclosed quote ends at the paragraph",
+			text: `Antony Blinken said there is “still difficult work to get there. But I believe it’s possible.
+
+Other officials were less sure.`,
+			want: []wantQuote{{"Antony Blinken", "still difficult work to get there.", true}},
+		},
+		{
+			name: "according to",
+			text: `“The deal is close,” according to Qatari Prime Minister Mohammed bin Abdulrahman Al-Thani.`,
+			want: []wantQuote{{"Mohammed bin Abdulrahman Al-Thani", "The deal is close", false}},
+		},
+		{
+			name: "partial quote inside a sentence",
+			text: `Antony Blinken called the offer “serious” and urged a reply.`,
+			want: []wantQuote{{"Antony Blinken", "serious", true}},
+		},
+		{
+			name: "scare quotes and titles are not quotes",
+			text: `Officials discussed the so-called “humanitarian pause” at length. Ron Dermer spoke on the podcast “Call Me Back” with Dan Senor.`,
+			want: nil,
+		},
+		{
+			name: "indirect speech is not a quote",
+			text: `Antony Blinken said the gaps were narrowing and an agreement was within reach.`,
+			want: nil,
+		},
+		{
+			name: "quote closed by a new opening mark",
+			text: `“Children should not be dying of malnutrition.“We must not allow that to continue,” Antony Blinken stated.`,
+			want: []wantQuote{{"Antony Blinken", "Children should not be dying", false}, {"Antony Blinken", "We must not allow", false}},
+		},
+		{
+			name: "quote inside a quote stays one quote",
+			text: `“He told me ‘we are done’ and left,” said Lina Castell.`,
+			want: []wantQuote{{"Lina Castell", "He told me ‘we are done’ and left", false}},
+		},
+		{
+			name: "unnamed speaker is not attributed to a nearby person",
+			text: `Antony Blinken met Sameh Shoukry. “We are close,” an Israeli official said.`,
+			want: nil,
+		},
+	}
+	x := testExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := x.Extract(article(tt.text, ""))
+			if len(ex.Quotes) != len(tt.want) {
+				for _, q := range ex.Quotes {
+					t.Logf("got [%s] %q partial=%v", speakerName(ex, q), q.Text, q.Partial)
+				}
+				t.Fatalf("got %d quotes, want %d", len(ex.Quotes), len(tt.want))
+			}
+			for i, w := range tt.want {
+				q := ex.Quotes[i]
+				if got := speakerName(ex, q); got != w.speaker {
+					t.Errorf("quote %d speaker = %q, want %q", i, got, w.speaker)
+				}
+				if !strings.HasPrefix(q.Text, w.prefix) {
+					t.Errorf("quote %d text = %q, want prefix %q", i, q.Text, w.prefix)
+				}
+				if q.Partial != w.partial {
+					t.Errorf("quote %d partial = %v, want %v", i, q.Partial, w.partial)
+				}
+			}
+		})
+	}
+}
+
+type wantMeeting struct {
+	people []string
+	place  string
+	status briefing.MeetingStatus
+	when   string
+	date   string
+}
+
+func TestMeetings(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		published string
+		want      []wantMeeting
+		calls     int
+	}{
+		{
+			name:      "planned with list and weekday resolved",
+			text:      `Mossad chief David Barnea is set to meet with CIA director William Burns and Egypt’s intelligence head Abbas Kamel in Doha this Friday.`,
+			published: "2024-03-21",
+			want:      []wantMeeting{{[]string{"David Barnea", "William Burns", "Abbas Kamel"}, "Doha", briefing.Planned, "this Friday", "2024-03-22"}},
+		},
+		{
+			name:      "held, weekday looks back",
+			text:      `Antony Blinken met Sameh Shoukry in Cairo on Tuesday.`,
+			published: "2024-03-21",
+			want:      []wantMeeting{{[]string{"Antony Blinken", "Sameh Shoukry"}, "Cairo", briefing.Held, "on Tuesday", "2024-03-19"}},
+		},
+		{
+			name: "undated article keeps the words, no date",
+			text: `Antony Blinken will meet Sameh Shoukry in Cairo on Friday.`,
+			want: []wantMeeting{{[]string{"Antony Blinken", "Sameh Shoukry"}, "Cairo", briefing.Planned, "on Friday", ""}},
+		},
+		{
+			name: "canceled",
+			text: `The meeting between Antony Blinken and Sameh Shoukry in Cairo was called off.`,
+			want: []wantMeeting{{[]string{"Antony Blinken", "Sameh Shoukry"}, "Cairo", briefing.Canceled, "", ""}},
+		},
+		{
+			name: "later participants join the meeting",
+			text: `David Barnea is set to meet William Burns in Qatar on Friday. Qatari Prime Minister Mohammed Al-Thani and Abbas Kamal will also participate in the Friday talks.`,
+			want: []wantMeeting{{[]string{"David Barnea", "William Burns", "Mohammed Al-Thani", "Abbas Kamal"}, "Qatar", briefing.Planned, "on Friday", ""}},
+		},
+		{
+			name: "phone call is not a meeting",
+			text: `Antony Blinken spoke by phone with Sameh Shoukry on Monday. Joe Biden held a phone call with Benjamin Netanyahu.`,
+			want: nil,
+		},
+		{
+			name: "an interview is not a meeting",
+			text: `On an episode of the Call Me Back podcast with Dan Senor, Ron Dermer insisted that the operation would happen.`,
+			want: nil,
+		},
+		{
+			name: "travel without a counterpart is not a meeting",
+			text: `An Israeli team led by Ron Dermer and Tzachi Hanegbi is expected to travel to the United States next week.`,
+			want: nil,
+		},
+		{
+			name: "pronoun subject and a place before the trigger",
+			text: `Antony Blinken said that while he was in Saudi Arabia, he met with its Crown Prince Mohammed Bin Salman to discuss normalization.`,
+			want: []wantMeeting{{[]string{"Antony Blinken", "Mohammed Bin Salman"}, "Saudi Arabia", briefing.Held, "", ""}},
+		},
+		{
+			name: "a cabinet meeting of one party is not a meeting between people",
+			text: `The unexpected cancellation of a critical meeting by Benjamin Netanyahu's war cabinet surprised observers.`,
+			want: nil,
+		},
+	}
+	x := testExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := x.Extract(article(tt.text, tt.published))
+			var got []briefing.ExtractedMeeting
+			for _, m := range ex.Meetings {
+				if m.Kind == briefing.InPerson {
+					got = append(got, m)
+				}
+			}
+			if len(got) != len(tt.want) {
+				for _, m := range got {
+					t.Logf("got %+v", m)
+				}
+				t.Fatalf("got %d meetings, want %d", len(got), len(tt.want))
+			}
+			for i, w := range tt.want {
+				m := got[i]
+				var people []string
+				for _, p := range m.Participants {
+					people = append(people, ex.Entities[p].Name)
+				}
+				if strings.Join(people, "|") != strings.Join(w.people, "|") {
+					t.Errorf("people = %q, want %q", people, w.people)
+				}
+				place := ""
+				if m.Place >= 0 {
+					place = ex.Entities[m.Place].Name
+				}
+				if place != w.place || m.Status != w.status || m.When != w.when || m.Date.String() != w.date {
+					t.Errorf("place/status/when/date = %q/%s/%q/%q, want %q/%s/%q/%q", place, m.Status, m.When, m.Date, w.place, w.status, w.when, w.date)
+				}
+			}
+		})
+	}
+}
+
+func TestPeopleAndRoles(t *testing.T) {
+	text := `Mossad chief David Barnea met CIA director Bill Burns and Nate Evans, spokesperson for the US mission to the United Nations, in Doha.
+
+The Biden administration said Barnea and Burns made progress. Mohammed Bin Salman and Qatari Prime Minister Mohammed bin Abdulrahman Al-Thani were not present.`
+	ex := testExtractor(t).Extract(article(text, ""))
+	people := map[string]briefing.ExtractedEntity{}
+	for _, e := range ex.Entities {
+		if e.Kind == briefing.KindPerson {
+			people[e.Name] = e
+		}
+	}
+	want := map[string][]string{
+		"David Barnea":                      {"Mossad chief"},
+		"Bill Burns":                        {"CIA director"},
+		"Nate Evans":                        {"spokesperson for the US mission to the United Nations"},
+		"Mohammed Bin Salman":               nil,
+		"Mohammed bin Abdulrahman Al-Thani": {"Qatari Prime Minister"},
+	}
+	for name, roles := range want {
+		e, ok := people[name]
+		if !ok {
+			t.Errorf("missing person %q (have %v)", name, keys(people))
+			continue
+		}
+		if strings.Join(e.Roles, "|") != strings.Join(roles, "|") {
+			t.Errorf("%s roles = %q, want %q", name, e.Roles, roles)
+		}
+	}
+	if _, ok := people["Biden"]; ok {
+		t.Error(`"Biden administration" made Biden a person mention`)
+	}
+	if len(people) != len(want) {
+		t.Errorf("people = %v, want %d", keys(people), len(want))
+	}
+	if !contains(people["David Barnea"].Aliases, "Barnea") || !contains(people["Bill Burns"].Aliases, "Burns") {
+		t.Errorf("surnames not resolved: %q %q", people["David Barnea"].Aliases, people["Bill Burns"].Aliases)
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFigures(t *testing.T) {
+	text := `The deal could release some 40 of the remaining 134 hostages. Health officials reported the deaths of over 28,000 individuals. The fund holds $2.5 billion, and a 12 percent tariff applies from March 2024 on 7 October.`
+	ex := testExtractor(t).Extract(article(text, ""))
+	var got []string
+	for _, f := range ex.Figures {
+		got = append(got, f.Text)
+	}
+	want := []string{"some 40 of the remaining 134 hostages", "over 28,000 individuals", "$2.5 billion", "12 percent"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("figures = %q, want %q", got, want)
+	}
+	if ex.Figures[0].Value != 40 || ex.Figures[0].Of != 134 || ex.Figures[0].Unit != "hostages" {
+		t.Errorf("first figure = %+v", ex.Figures[0])
+	}
+	if ex.Figures[2].Value != 2.5e9 || ex.Figures[2].Unit != "USD" {
+		t.Errorf("money figure = %+v", ex.Figures[2])
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := `U.S. Secretary of State Antony Blinken met William J. Burns at 3 p.m. in Washington. He left the war.He said the talks went on. “We are close. Very close,” Mr. Blinken said. Dr. Smith agreed.`
+	ex := testExtractor(t).Extract(article(text, ""))
+	var got []string
+	for _, s := range ex.Sentences {
+		got = append(got, s.Text)
+	}
+	want := []string{
+		"U.S. Secretary of State Antony Blinken met William J. Burns at 3 p.m. in Washington.",
+		"He left the war.",
+		"He said the talks went on.",
+		"“We are close. Very close,” Mr. Blinken said.",
+		"Dr. Smith agreed.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// FuzzExtract checks that no input makes extraction panic or point
+// outside its own tables.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`“We will,” he said.`, `"unclosed`, `” stray`, `‘single’ quotes, said Bob Smith.`,
+		`Mr. . . Jr. Jr.`, `A met B in C on Friday.`, `$ % 1,2,3 of the 4`, "\u201c\u201c\u201d\u201d",
+		`the so-called "x"`, `Al- bin al de van`, `...”“`, `He said: “”`,
+	} {
+		f.Add(s)
+	}
+	x := testExtractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		a := briefing.Article{Source: "f.txt"}
+		for _, p := range strings.Split(text, "\n") {
+			if strings.TrimSpace(p) != "" {
+				a.Paragraphs = append(a.Paragraphs, briefing.Paragraph{Text: p})
+			}
+		}
+		ex := x.Extract(a)
+		n := len(ex.Entities)
+		for _, q := range ex.Quotes {
+			if q.Speaker >= n || q.Sentence >= len(ex.Sentences) {
+				t.Fatalf("quote out of range: %+v", q)
+			}
+		}
+		for _, m := range ex.Meetings {
+			for _, p := range append(append([]int{}, m.Participants...), m.Parties...) {
+				if p < 0 || p >= n {
+					t.Fatalf("meeting party out of range: %+v", m)
+				}
+			}
+			if m.Place >= n {
+				t.Fatalf("meeting place out of range: %+v", m)
+			}
+		}
+	})
+}

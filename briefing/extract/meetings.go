@@ -1,0 +1,796 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"briefbot/briefing"
+	"briefbot/briefing/fold"
+)
+
+// meetingDraft is a meeting as the article builds it up, sentence by
+// sentence.
+type meetingDraft struct {
+	kind    briefing.MeetingKind
+	status  briefing.MeetingStatus
+	persons []int
+	parties []int
+	groups  []string
+	place   int
+	when    *timeExpr
+	whenTxt string
+	sents   []int
+}
+
+var (
+	meetVerbs    = set("meet", "meets", "met", "convene", "convenes", "convened", "convening")
+	hostVerbs    = set("host", "hosts", "hosted", "hosting")
+	holdVerbs    = set("hold", "holds", "held", "holding", "have", "has", "had", "having")
+	greetVerbs   = set("received", "receives", "welcomed", "welcomes", "receiving", "welcoming")
+	joinVerbs    = set("participate", "participates", "participated", "participating", "join", "joins", "joined", "joining", "attend", "attends", "attended", "attending")
+	meetNouns    = set("meeting", "meetings", "talks", "summit", "gathering", "discussions", "sit-down", "session", "huddle")
+	includeWords = set("included", "includes", "including", "involving", "involved", "attended", "featuring", "featured", "bringing", "brought")
+	verbGroup    = set("is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "could",
+		"can", "may", "might", "must", "has", "have", "had", "set", "to", "expected", "due", "scheduled", "slated",
+		"planned", "planning", "plans", "plan", "going", "also", "reportedly", "later", "then", "finally", "first",
+		"soon", "again", "already", "still", "not", "never", "head", "heading", "travel", "traveling", "travelling",
+		"fly", "flying", "go", "come", "coming", "arrive", "arriving", "return", "returning", "likely", "poised",
+		"hoping", "wants", "want", "wanted", "agreed", "did", "does", "do", "briefly", "separately", "privately",
+		"secretly", "once", "twice", "last", "repeatedly", "personally", "reportedly", "jointly", "both", "all")
+	plannedWords  = set("will", "set", "expected", "due", "scheduled", "slated", "planned", "planning", "plans", "plan", "going", "poised", "upcoming", "forthcoming", "proposed", "to", "next", "future", "would", "hoping", "wants", "agreed", "shall")
+	canceledWords = set("cancelled", "canceled", "cancel", "cancels", "cancellation", "postponed", "postpone", "postpones", "scrapped", "shelved", "axed", "delayed", "aborted")
+	callWords     = set("phone", "telephone", "video", "videoconference", "video-conference", "call", "calls", "zoom", "virtual", "virtually", "teleconference", "phoned", "videolink", "video-link")
+	pastMeetVerbs = set("met", "convened", "held", "hosted", "sat", "received", "welcomed", "joined", "attended", "participated", "had", "gathered", "told", "said")
+	clauseEnds    = set("which", "who", "where", "while", "as", "amid", "amidst", "after", "because", "although", "though", "but", "since", "despite", "whereas", "when", "before", "following", "ahead")
+)
+
+// findMeetings reads the meetings of the article: a trigger ("met",
+// "is set to meet", "held talks", "hosted", "sat down with", "joint press
+// conference") with its parties, place, time and status; sentences that
+// refer back ("the meeting, which included …", "will also participate in
+// the Friday talks", "hosted the discussions") add to an earlier meeting.
+func (r *run) findMeetings() {
+	for s := range r.d.sents {
+		if r.d.heading(s) {
+			continue
+		}
+		toks := r.d.tokens(s)
+		for k := 0; k < len(toks); k++ {
+			if toks[k].quote >= 0 || toks[k].kind != tWord {
+				continue
+			}
+			if next := r.meetingAt(s, k); next > k {
+				k = next - 1
+			}
+		}
+	}
+	r.mergeDrafts()
+}
+
+// meetingAt reads a meeting trigger at token k of sentence s; it returns
+// the token after what it consumed, or k when there is no trigger.
+func (r *run) meetingAt(s, k int) int {
+	toks := r.d.tokens(s)
+	t := &toks[k]
+	switch {
+	case meetVerbs[t.key] || t.key == "meeting" && k > 0 && (verbGroup[toks[k-1].key] && toks[k-1].key != "the"):
+		return r.explicitMeeting(s, k, k+1)
+	case t.key == "sat" || t.key == "sit" || t.key == "sits" || t.key == "sitting":
+		if k+2 < len(toks) && toks[k+1].key == "down" && toks[k+2].key == "with" {
+			return r.explicitMeeting(s, k, k+2)
+		}
+	case holdVerbs[t.key]:
+		if n := r.meetNounAfter(toks, k+1); n > 0 {
+			return r.explicitMeeting(s, k, n+1)
+		}
+	case t.key == "joint" && k+2 < len(toks) && toks[k+1].is("press", "news") && toks[k+2].key == "conference":
+		return r.explicitMeeting(s, k, k+3)
+	case hostVerbs[t.key] || greetVerbs[t.key]:
+		if n := r.meetNounAfter(toks, k+1); n > 0 {
+			r.joinMeeting(s, k, n, r.subjects(s, k))
+			return n + 1
+		}
+		if r.personAt(s, k+1) || hostVerbs[t.key] && r.partyAt(s, k+1) {
+			return r.explicitMeeting(s, k, k+1)
+		}
+	case joinVerbs[t.key]:
+		j := k + 1
+		if j < len(toks) && toks[j].key == "in" {
+			j++
+		}
+		if n := r.meetNounAfter(toks, j); n > 0 {
+			r.joinMeeting(s, k, n, r.subjects(s, k))
+			return n + 1
+		}
+	case meetNouns[t.key]:
+		return r.nominalMeeting(s, k)
+	}
+	return k
+}
+
+// meetNounAfter returns the index of a meeting noun among the few words
+// after k ("held talks", "hosted the high-level discussions", "the Friday
+// talks"), or -1.
+func (r *run) meetNounAfter(toks []token, k int) int {
+	for j := k; j < len(toks) && j < k+5; j++ {
+		t := &toks[j]
+		if meetNouns[t.key] {
+			return j
+		}
+		if t.kind != tWord || t.quote >= 0 {
+			return -1
+		}
+		if r.x.words.determiners[t.key] || t.key == "talks" || !t.cap && !r.x.words.function[t.key] || r.x.isCalendarWord(t) {
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// explicitMeeting builds a new meeting from a trigger spanning tokens
+// [k, objFrom) and its subjects and objects.
+func (r *run) explicitMeeting(s, k, objFrom int) int {
+	toks := r.d.tokens(s)
+	m := &meetingDraft{kind: briefing.InPerson, place: -1, sents: []int{s}}
+	subj := r.subjects(s, k)
+	m.persons, m.parties = subj.persons, subj.parties
+	obj := r.objects(s, objFrom)
+	m.persons = append(m.persons, obj.persons...)
+	m.parties = append(m.parties, obj.parties...)
+	m.groups = append(subj.groups, obj.groups...)
+	m.place = r.meetingPlace(s, k, obj.end, subj)
+	r.meetingTime(m, s, k, obj.end)
+	m.status = r.meetingStatus(toks, k, subj.from, obj.end)
+	if r.isCall(toks, subj.from, obj.end) {
+		m.kind = briefing.Call
+	}
+	r.meetings = append(r.meetings, m)
+	return max(obj.end, k+1)
+}
+
+// nominalMeeting reads a meeting noun: "Blinken's forthcoming meeting with
+// Netanyahu", "a meeting between A and B", or a reference back to an
+// earlier meeting ("The meeting, which included …", "the upcoming meeting
+// in Doha").
+func (r *run) nominalMeeting(s, k int) int {
+	toks := r.d.tokens(s)
+	// The words before the noun: a determiner, adjectives, an owner.
+	j := k - 1
+	var owner []int
+	definite := false
+	for ; j >= 0 && k-j <= 5; j-- {
+		t := &toks[j]
+		if t.quote >= 0 {
+			break
+		}
+		if t.is("the", "this", "that", "these", "those") {
+			definite = true
+			break
+		}
+		if t.is("a", "an") {
+			break
+		}
+		if t.poss {
+			if e := r.personEndingAt(s, j+1); e >= 0 {
+				owner = append(owner, e)
+			}
+			break
+		}
+		if t.kind != tWord || r.x.words.prepositions[t.key] || verbGroup[t.key] && !plannedWords[t.key] {
+			break
+		}
+	}
+	next := k + 1
+	switch {
+	case next < len(toks) && (toks[next].key == "with" || toks[next].key == "between"):
+		obj := r.objects(s, next)
+		if len(owner) == 0 && len(obj.persons)+len(obj.parties) == 0 {
+			return k + 1
+		}
+		if len(owner) == 0 && toks[next].key == "with" {
+			owner = r.subjects(s, r.verbBefore(toks, k)).persons
+		}
+		m := &meetingDraft{kind: briefing.InPerson, place: -1, sents: []int{s}}
+		m.persons = append(owner, obj.persons...)
+		m.parties, m.groups = obj.parties, obj.groups
+		m.place = r.meetingPlace(s, k, obj.end, newGroup(max(j, 0)))
+		r.meetingTime(m, s, k, obj.end)
+		m.status = r.meetingStatus(toks, k, max(j, 0), obj.end)
+		if r.isCall(toks, max(j, 0), obj.end) {
+			m.kind = briefing.Call
+		}
+		r.meetings = append(r.meetings, m)
+		return max(obj.end, k+1)
+	case definite && len(r.meetings) > 0:
+		m := r.referredMeeting(toks, j, k)
+		m.sents = append(m.sents, s)
+		// "The meeting, which included A, B and C" / "involving discussions with …"
+		i := next
+		for i < len(toks) && i < next+4 && (toks[i].text == "," || toks[i].is("which", "that", "also", "was", "were")) {
+			i++
+		}
+		if i < len(toks) && includeWords[toks[i].key] {
+			i++
+			if i < len(toks) && toks[i].key == "by" {
+				i++
+			}
+			if i < len(toks) && toks[i].key == "discussions" && i+1 < len(toks) && toks[i+1].key == "with" {
+				i += 2
+			}
+			obj := r.objects(s, i)
+			r.addParties(m, obj)
+			next = max(next, obj.end)
+		}
+		if m.place < 0 {
+			m.place = r.placeAfter(s, k+1, len(toks))
+		}
+		return next
+	}
+	return k + 1
+}
+
+// referredMeeting picks the earlier meeting a definite description refers
+// to: one on the weekday it names ("the Friday talks"), else the latest.
+func (r *run) referredMeeting(toks []token, from, k int) *meetingDraft {
+	for j := max(from, 0); j < k; j++ {
+		if wd, ok := r.x.words.weekdays[toks[j].key]; ok {
+			for i := len(r.meetings) - 1; i >= 0; i-- {
+				if w := r.meetings[i].when; w != nil && w.weekday == wd {
+					return r.meetings[i]
+				}
+			}
+		}
+	}
+	for i := len(r.meetings) - 1; i >= 0; i-- {
+		if r.meetings[i].kind == briefing.InPerson {
+			return r.meetings[i]
+		}
+	}
+	return r.meetings[len(r.meetings)-1]
+}
+
+// joinMeeting adds the subjects of a joining or hosting verb at k to the
+// meeting the noun at n refers to ("X and Y will also participate in the
+// Friday talks", "Egypt … hosted the high-level discussions"); with no
+// earlier meeting it starts one.
+func (r *run) joinMeeting(s, k, n int, subj group) {
+	toks := r.d.tokens(s)
+	if len(subj.persons)+len(subj.parties) == 0 {
+		return
+	}
+	var m *meetingDraft
+	if len(r.meetings) > 0 {
+		m = r.referredMeeting(toks, k+1, n)
+	} else {
+		m = &meetingDraft{kind: briefing.InPerson, place: -1, status: r.meetingStatus(toks, k, subj.from, n)}
+		r.meetings = append(r.meetings, m)
+	}
+	m.sents = append(m.sents, s)
+	r.addParties(m, subj)
+	if m.place < 0 {
+		m.place = r.placeAfter(s, n+1, len(toks))
+	}
+	if m.when == nil {
+		r.meetingTime(m, s, k, len(toks))
+	}
+}
+
+func (r *run) addParties(m *meetingDraft, g group) {
+	m.persons = append(m.persons, g.persons...)
+	m.parties = append(m.parties, g.parties...)
+	m.groups = append(m.groups, g.groups...)
+}
+
+// group is a list of parties found around a trigger.
+type group struct {
+	persons, parties []int
+	groups           []string
+	from, end        int // tokens covered
+	travelPlace      int // "head to Washington to meet": the place travelled to, or -1
+}
+
+func newGroup(at int) group { return group{from: at, end: at, travelPlace: -1} }
+
+// subjects collects the parties before a trigger at k: past the verb group
+// ("is set to", "are expected to head to Washington to"), a list of names
+// joined by commas and "and", possibly "officials from A, B and C", or a
+// pronoun.
+func (r *run) subjects(s, k int) group {
+	toks := r.d.tokens(s)
+	g := newGroup(k)
+	j := k - 1
+	for j >= 0 {
+		t := &toks[j]
+		if t.quote >= 0 {
+			break
+		}
+		if verbGroup[t.key] || r.x.words.adverbs[t.key] {
+			j--
+			continue
+		}
+		// "to Washington to meet"
+		if m := r.mentionEndingAt(s, j+1); m != nil && m.kind == briefing.KindPlace && m.roleFrom > 0 && toks[m.roleFrom-1].key == "to" {
+			g.travelPlace = r.resolve(m.entity)
+			j = m.roleFrom - 2
+			continue
+		}
+		break
+	}
+	sawAnd := false
+	for j >= 0 {
+		for j >= 0 && toks[j].is("the") {
+			j--
+		}
+		if j < 0 {
+			break
+		}
+		if p, ok := r.x.words.pronouns[toks[j].key]; ok && !p.plural && toks[j].quote < 0 && toks[j].is("he", "she") {
+			if e := r.resolvePronoun(s, j); e >= 0 {
+				g.persons = append(g.persons, e)
+			}
+			g.from = j
+			break
+		}
+		m := r.mentionEndingAt(s, j+1)
+		if m == nil {
+			m = r.mentionBeforeParenthetical(s, j)
+		}
+		if m == nil || m.inQuote || m.poss {
+			break
+		}
+		if !r.addPartyMention(&g, m) {
+			break
+		}
+		g.from = m.roleFrom
+		j = m.roleFrom - 1
+		for j >= 0 && toks[j].is("the") {
+			j--
+		}
+		// A list: "A, B and C" — walking back, "and" comes first.
+		switch {
+		case j >= 0 && toks[j].key == "and":
+			sawAnd = true
+			j--
+			if j >= 0 && toks[j].text == "," {
+				j--
+			}
+			continue
+		case j >= 0 && toks[j].text == "," && sawAnd:
+			j--
+			continue
+		}
+		break
+	}
+	slices.Reverse(g.persons) // collected walking back: restore reading order
+	slices.Reverse(g.parties)
+	if len(g.persons)+len(g.parties) == 0 {
+		// "… told reporters during a joint press conference with …": the
+		// sentence's subject.
+		if e := r.subjectBeforeTrigger(s, k); e >= 0 {
+			g.persons = append(g.persons, e)
+		}
+	}
+	return g
+}
+
+// mentionBeforeParenthetical finds a name followed by a parenthetical set
+// off by commas that ends at token j ("Egypt, a key player in regional
+// diplomacy, hosted …").
+func (r *run) mentionBeforeParenthetical(s, j int) *mention {
+	toks := r.d.tokens(s)
+	if j < 0 || toks[j].text != "," {
+		return nil
+	}
+	for i := j - 1; i > 0 && j-i < 25; i-- {
+		if toks[i].quote >= 0 || toks[i].kind == tQuote {
+			return nil
+		}
+		if toks[i].text != "," {
+			continue
+		}
+		if !toks[i+1].is("a", "an", "the") && !r.isRoleHead(&toks[i+1]) {
+			return nil
+		}
+		return r.mentionEndingAt(s, i)
+	}
+	return nil
+}
+
+// subjectBeforeTrigger returns the first person named as a subject before
+// token k of sentence s, or -1.
+func (r *run) subjectBeforeTrigger(s, k int) int {
+	for _, m := range r.mentions[s] {
+		if m.from >= k {
+			break
+		}
+		if m.kind == briefing.KindPerson && !m.object && !m.inQuote && !m.poss {
+			return r.resolve(m.entity)
+		}
+	}
+	return -1
+}
+
+// objects collects the parties after a trigger, starting at k: "with A,
+// B, and C", "between A and B", a direct object, or nationalities with a
+// group noun ("with American, Qatari, and Egyptian intelligence leaders").
+func (r *run) objects(s, k int) group {
+	toks := r.d.tokens(s)
+	g := newGroup(k)
+	j := k
+	if j < len(toks) && toks[j].is("with", "between", "by") {
+		j++
+	}
+	for j < len(toks) {
+		for j < len(toks) && r.x.words.determiners[toks[j].key] && toks[j].key != "no" {
+			j++
+		}
+		if j >= len(toks) || toks[j].quote >= 0 {
+			break
+		}
+		if toks[j].is("him", "her") {
+			if e := r.resolvePronoun(s, j); e >= 0 {
+				g.persons = append(g.persons, e)
+			}
+			j++
+			g.end = j
+		} else if m := r.mentionStartingAt(s, j); m != nil && !m.poss {
+			if !r.addPartyMention(&g, m) {
+				break
+			}
+			j = m.to
+			if _, end := r.apposition(s, toks, m.to); end > m.to {
+				j = end
+			}
+			g.end = j
+		} else if end, names := r.nationalGroups(toks, j); end > j {
+			g.groups = append(g.groups, names...)
+			j = end
+			g.end = j
+		} else {
+			break
+		}
+		// A list goes on after "," or "and".
+		i := j
+		if i < len(toks) && toks[i].text == "," {
+			i++
+		}
+		if i < len(toks) && toks[i].key == "and" {
+			i++
+		}
+		if i == j || i >= len(toks) {
+			break
+		}
+		if r.mentionStartingAt(s, skipDeterminers(toks, i, r)) == nil && !toks[i].is("him", "her") {
+			if end, _ := r.nationalGroups(toks, i); end == i {
+				break
+			}
+		}
+		j = i
+	}
+	return g
+}
+
+func skipDeterminers(toks []token, i int, r *run) int {
+	for i < len(toks) && r.x.words.determiners[toks[i].key] {
+		i++
+	}
+	return i
+}
+
+// addPartyMention adds a person, an organisation or a country to a group;
+// it reports false for anything else (a city is a place, not a party).
+func (r *run) addPartyMention(g *group, m *mention) bool {
+	e := r.resolve(m.entity)
+	switch m.kind {
+	case briefing.KindPerson:
+		g.persons = append(g.persons, e)
+	case briefing.KindOrganization:
+		g.parties = append(g.parties, e)
+	case briefing.KindPlace:
+		if !r.x.lex.IsCountry(fold.Key(r.ents[e].display)) {
+			return false
+		}
+		g.parties = append(g.parties, e)
+	default:
+		return false
+	}
+	return true
+}
+
+// nationalGroups reads "American, Qatari, and Egyptian intelligence
+// leaders" at k into one group name per nationality.
+func (r *run) nationalGroups(toks []token, k int) (int, []string) {
+	var dems []string
+	j := k
+	for j < len(toks) {
+		if !capWord(&toks[j]) || !r.isDemonym(&toks[j]) {
+			break
+		}
+		dems = append(dems, toks[j].text)
+		j++
+		if j < len(toks) && toks[j].text == "," {
+			j++
+		}
+		if j < len(toks) && toks[j].key == "and" {
+			j++
+		}
+	}
+	if len(dems) == 0 {
+		return k, nil
+	}
+	// Back up over a trailing "," / "and" left by the loop.
+	end := j
+	for end > k && (toks[end-1].text == "," || toks[end-1].key == "and") {
+		end--
+	}
+	var tail []string
+	i := end
+	for ; i < len(toks) && i < end+3; i++ {
+		t := &toks[i]
+		if t.kind != tWord || t.cap && !r.x.words.roleMods[t.key] {
+			break
+		}
+		tail = append(tail, t.text)
+		if r.x.words.groupNouns[t.key] && !(i+1 < len(toks) && r.x.words.groupNouns[toks[i+1].key]) {
+			i++
+			out := make([]string, len(dems))
+			for d := range dems {
+				out[d] = dems[d] + " " + strings.Join(tail, " ")
+			}
+			return i, out
+		}
+	}
+	return k, nil
+}
+
+// mentionEndingAt returns the mention whose name (or apposition) ends at
+// token end of sentence s.
+func (r *run) mentionEndingAt(s, end int) *mention {
+	toks := r.d.tokens(s)
+	for i := range r.mentions[s] {
+		m := &r.mentions[s][i]
+		if m.to == end {
+			return m
+		}
+		if m.kind == briefing.KindPerson {
+			if _, e := r.apposition(s, toks, m.to); e > m.to && (e == end || e+1 == end && toks[e].text == ",") {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// mentionStartingAt returns the mention whose title or name starts at k;
+// of overlapping ones ("CIA" inside "CIA director William Burns") the
+// longest.
+func (r *run) mentionStartingAt(s, k int) *mention {
+	var best *mention
+	for i := range r.mentions[s] {
+		m := &r.mentions[s][i]
+		if (m.roleFrom == k || m.from == k) && (best == nil || m.to > best.to) {
+			best = m
+		}
+	}
+	return best
+}
+
+// personEndingAt returns the person whose name ends at token end, or -1.
+func (r *run) personEndingAt(s, end int) int {
+	if m := r.mentionEndingAt(s, end); m != nil && m.kind == briefing.KindPerson {
+		return r.resolve(m.entity)
+	}
+	return -1
+}
+
+func (r *run) personAt(s, k int) bool {
+	k = skipDeterminers(r.d.tokens(s), k, r)
+	m := r.mentionStartingAt(s, k)
+	return m != nil && m.kind == briefing.KindPerson
+}
+
+func (r *run) partyAt(s, k int) bool {
+	m := r.mentionStartingAt(s, skipDeterminers(r.d.tokens(s), k, r))
+	return m != nil && m.kind == briefing.KindOrganization
+}
+
+// verbBefore returns the index of the verb that governs a noun at k ("had
+// talks with"): the token before the noun's modifiers.
+func (r *run) verbBefore(toks []token, k int) int {
+	j := k - 1
+	for j >= 0 && toks[j].kind == tWord && !holdVerbs[toks[j].key] && k-j < 4 {
+		j--
+	}
+	if j >= 0 && holdVerbs[toks[j].key] {
+		return j
+	}
+	return k
+}
+
+// meetingPlace is where a meeting is: "in/at PLACE" after the trigger in
+// its clause, else the place travelled to ("head to Washington to meet"),
+// else "in PLACE" before it in the sentence ("while he was in Saudi Arabia,
+// he met …"), else a place naming the meeting ("the Doha talks").
+func (r *run) meetingPlace(s, k, objEnd int, subj group) int {
+	toks := r.d.tokens(s)
+	if p := r.placeAfter(s, max(objEnd, k+1), len(toks)); p >= 0 {
+		return p
+	}
+	if subj.travelPlace >= 0 {
+		return subj.travelPlace
+	}
+	for i := len(r.mentions[s]) - 1; i >= 0; i-- {
+		m := &r.mentions[s][i]
+		if m.kind != briefing.KindPlace || m.inQuote || m.to > subj.from || m.roleFrom == 0 {
+			continue
+		}
+		if toks[m.roleFrom-1].is("in", "at") {
+			return r.resolve(m.entity)
+		}
+	}
+	if m := r.mentionEndingAt(s, k); m != nil && m.kind == briefing.KindPlace {
+		return r.resolve(m.entity)
+	}
+	return -1
+}
+
+// placeAfter returns the first "in/at PLACE" from token k on, before the
+// clause ends.
+func (r *run) placeAfter(s, k, limit int) int {
+	toks := r.d.tokens(s)
+	for j := k; j < len(toks) && j < limit; j++ {
+		t := &toks[j]
+		if t.quote >= 0 || t.text == ";" || t.text == "." || clauseEnds[t.key] || t.text == "," && j+1 < len(toks) && clauseEnds[toks[j+1].key] {
+			return -1
+		}
+		if t.key == "to" && j+1 < len(toks) && !toks[j+1].cap && !r.x.words.determiners[toks[j+1].key] {
+			return -1 // "to discuss …": a purpose clause
+		}
+		if !t.is("in", "at") {
+			continue
+		}
+		i := skipDeterminers(toks, j+1, r)
+		if m := r.mentionStartingAt(s, i); m != nil && m.kind == briefing.KindPlace {
+			return r.resolve(m.entity)
+		}
+	}
+	return -1
+}
+
+// meetingTime sets a meeting's time from the time phrases of sentence s:
+// the first after the trigger in its clause, else the first in the
+// sentence.
+func (r *run) meetingTime(m *meetingDraft, s, k, objEnd int) {
+	exprs := r.timeExprs(s)
+	var pick *timeExpr
+	for i := range exprs {
+		if exprs[i].from >= k {
+			pick = &exprs[i]
+			break
+		}
+	}
+	if pick == nil && len(exprs) > 0 {
+		pick = &exprs[0]
+	}
+	if pick == nil {
+		return
+	}
+	m.when = pick
+	m.whenTxt = r.d.spanText(s, pick.from, pick.to)
+}
+
+// meetingStatus reads whether a meeting was held, is planned or was
+// called off from the words around its trigger at k (subject from).
+func (r *run) meetingStatus(toks []token, k, from, objEnd int) briefing.MeetingStatus {
+	for j := max(0, from-3); j < len(toks) && j < max(k+8, objEnd+6); j++ {
+		t := &toks[j]
+		next := ""
+		if j+1 < len(toks) {
+			next = toks[j+1].key
+		}
+		if canceledWords[t.key] || t.is("called", "broke") && next == "off" || t.is("pulled", "walked", "backed") && next == "out" || t.is("withdrew", "withdrawn", "withdraws") && next == "from" {
+			return briefing.Canceled
+		}
+	}
+	for j := k - 1; j >= 0 && j >= from-1 && k-j <= 8; j-- {
+		t := &toks[j]
+		if plannedWords[t.key] && t.key != "next" {
+			return briefing.Planned
+		}
+		if pastMeetVerbs[t.key] {
+			return briefing.Held
+		}
+	}
+	if pastMeetVerbs[toks[k].key] {
+		return briefing.Held
+	}
+	for j := k + 1; j < len(toks) && j < k+12; j++ {
+		if toks[j].is("tomorrow", "next") || toks[j].key == "later" && j+1 < len(toks) && toks[j+1].is("this", "today") {
+			return briefing.Planned
+		}
+	}
+	return briefing.Held
+}
+
+// isCall reports whether a meeting is a phone or video call.
+func (r *run) isCall(toks []token, from, to int) bool {
+	for j := max(0, from); j < len(toks) && j < to+4; j++ {
+		if callWords[toks[j].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeDrafts merges meetings of the article that are one: the same
+// kind, two shared people or the same parties, and no conflicting place.
+func (r *run) mergeDrafts() {
+	for i := 0; i < len(r.meetings); i++ {
+		a := r.meetings[i]
+		for j := i + 1; j < len(r.meetings); j++ {
+			b := r.meetings[j]
+			if a.kind != b.kind || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
+				continue
+			}
+			if r.shared(a.persons, b.persons) < 2 {
+				continue
+			}
+			a.persons = append(a.persons, b.persons...)
+			a.parties = append(a.parties, b.parties...)
+			a.groups = append(a.groups, b.groups...)
+			a.sents = append(a.sents, b.sents...)
+			if a.place < 0 {
+				a.place = b.place
+			}
+			if a.when == nil {
+				a.when, a.whenTxt = b.when, b.whenTxt
+			}
+			r.meetings = slices.Delete(r.meetings, j, j+1)
+			j--
+		}
+	}
+}
+
+func (r *run) shared(a, b []int) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if r.resolve(x) == r.resolve(y) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// export turns a draft into the article's meeting; at maps entity
+// indexes. Meetings with fewer than two parties are dropped.
+func (m *meetingDraft) export(at func(int) int, published briefing.Date) (briefing.ExtractedMeeting, bool) {
+	out := briefing.ExtractedMeeting{Kind: m.kind, Status: m.status, Place: at(m.place), When: m.whenTxt}
+	for _, p := range m.persons {
+		if e := at(p); e >= 0 && !slices.Contains(out.Participants, e) {
+			out.Participants = append(out.Participants, e)
+		}
+	}
+	for _, p := range m.parties {
+		if e := at(p); e >= 0 && !slices.Contains(out.Parties, e) {
+			out.Parties = append(out.Parties, e)
+		}
+	}
+	for _, g := range m.groups {
+		if !slices.Contains(out.Groups, g) {
+			out.Groups = append(out.Groups, g)
+		}
+	}
+	if len(out.Participants)+len(out.Parties)+len(out.Groups) < 2 {
+		return out, false
+	}
+	if m.when != nil {
+		out.Date = resolveDate(*m.when, published, m.status)
+	}
+	slices.Sort(m.sents)
+	out.Sentences = slices.Compact(m.sents)
+	return out, true
+}

@@ -1,0 +1,31 @@
+package briefing
+
+import "context"
+
+// Store is what the query layer reads from the corpus.
+type Store interface {
+	// PeopleByKeys returns the people having a name word with one of the
+	// keys (see names.Skeleton).
+	PeopleByKeys(ctx context.Context, keys []string) ([]PersonCandidate, error)
+	// PeopleByPrefix returns up to limit people with a name word starting
+	// with the folded prefix, most mentioned first.
+	PeopleByPrefix(ctx context.Context, prefix string, limit int) ([]PersonCandidate, error)
+	// Person returns a person's profile.
+	Person(ctx context.Context, id int64) (Person, error)
+	// Meetings returns the meetings a person took part in (with another
+	// person when with is not 0), newest first.
+	Meetings(ctx context.Context, person, with int64) ([]MeetingRecord, error)
+	// Quotes returns a person's quotations, newest first; about, when not
+	// empty, keeps those whose words match it.
+	Quotes(ctx context.Context, speaker int64, about string, limit int) ([]QuoteRecord, error)
+	// Counterparts returns the people a person met or appears with most.
+	Counterparts(ctx context.Context, person int64, limit int) ([]Counterpart, error)
+	// Search ranks sentences that match the words (bm25).
+	Search(ctx context.Context, words string, limit int) ([]SearchHit, error)
+	// Timeline returns dated developments, oldest first: of a person when
+	// person is not 0, else of a topic when topic is not empty, else all.
+	Timeline(ctx context.Context, person int64, topic string, limit int) ([]TimelineEvent, error)
+	// Sources lists up to limit stored articles, newest first, and how
+	// many there are in all.
+	Sources(ctx context.Context, limit int) ([]SourceSummary, int, error)
+}
