@@ -30,7 +30,7 @@ type QuoteScores struct {
 	SpeakerRight             int
 	SpeakerAccuracy          float64 // of matched quotes
 	KindRight                int
-	KindAccuracy             float64 // full/partial, of matched quotes
+	KindAccuracy             float64  // full/partial, of matched quotes
 	Missed                   []string `json:",omitempty"`
 	Spurious                 []string `json:",omitempty"`
 	WrongSpeaker             []string `json:",omitempty"`

@@ -43,7 +43,7 @@ func (x *Extractor) findChunks(toks []token) []span {
 		j := i + 1
 		for j < len(toks) && !toks[j-1].poss && toks[j].quote == toks[i].quote {
 			t := &toks[j]
-			next := j + 1 < len(toks) && capWord(&toks[j+1]) && !x.isCalendarWord(&toks[j+1])
+			next := j+1 < len(toks) && capWord(&toks[j+1]) && !x.isCalendarWord(&toks[j+1])
 			switch {
 			case capWord(t) && !x.isCalendarWord(t):
 				j++

@@ -19,7 +19,9 @@ func (r *run) lastRoleHead(toks []token, from, to int) int {
 	return h
 }
 
-func (r *run) hasRoleHead(toks []token, from, to int) bool { return r.lastRoleHead(toks, from, to) >= 0 }
+func (r *run) hasRoleHead(toks []token, from, to int) bool {
+	return r.lastRoleHead(toks, from, to) >= 0
+}
 
 // roleComplement returns the index after a role head at h and its "of"
 // complement: "Secretary of State", "Minister of Foreign Affairs", "Head of

@@ -26,7 +26,7 @@ func accepted(name string) bool {
 // FileSet is the result of expanding paths into articles.
 type FileSet struct {
 	Items   []Item
-	Skipped int      // files in directories of other types
+	Skipped int       // files in directories of other types
 	Errors  []Outcome // paths that could not be listed, or of a type not accepted
 }
 
