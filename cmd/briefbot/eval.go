@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"briefbot/briefing"
+	"briefbot/briefing/eval"
+	"briefbot/briefing/extract"
+	"briefbot/briefing/ingest"
+	"briefbot/corpus"
+)
+
+const evalUsage = `Usage: briefbot eval [--gold FILE --corpus DIR | --gold FILE --db FILE] [--json] [--check]
+
+Measures extraction against gold annotations. Without flags it ingests the
+bundled sample corpus into a temporary database and compares it with the
+bundled gold annotations. --corpus ingests another directory (with its own
+--gold); --db measures an existing database instead.
+
+Scores: quote recall and precision (a quote matches when its words overlap
+the gold text with token F1 ≥ 0.8), speakers right, meeting person-pair F1
+with places, name variants merged across articles, people kept apart,
+publication dates.
+
+--check exits with status 1 when a score is under its floor:
+quotes recall and precision ≥ 0.95, speakers ≥ 0.95, meeting pair F1 (with
+places) ≥ 0.9, every variant group merged, nobody over-merged, every date
+right.
+
+Flags:
+`
+
+// Floors are the scores extraction must reach on the sample corpus.
+var floors = struct{ quoteRecall, quotePrecision, speaker, pairF1 float64 }{0.95, 0.95, 0.95, 0.9}
+
+func runEval(ctx context.Context, a *app, args []string) error {
+	fs := newFlags("eval", a.stderr, evalUsage)
+	goldPath := fs.String("gold", "", "gold annotations `file` (default: the bundled ones)")
+	corpusDir := fs.String("corpus", "", "`directory` of articles to ingest and measure")
+	dbPath := fs.String("db", "", "measure this existing database `file`")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	check := fs.Bool("check", false, "exit 1 when a score is under its floor")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *dbPath != "" && *corpusDir != "" || (*dbPath != "" || *corpusDir != "") && *goldPath == "" {
+		fmt.Fprintln(a.stderr, "briefbot eval: --db and --corpus exclude each other, and each needs --gold")
+		return errUsage
+	}
+	goldData := corpus.Gold()
+	if *goldPath != "" {
+		if goldData, err = os.ReadFile(*goldPath); err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+	}
+	gold, err := eval.ParseGold(goldData)
+	if err != nil {
+		return err
+	}
+	ex, err := evalExport(ctx, a, *dbPath, *corpusDir)
+	if err != nil {
+		return err
+	}
+	rep := eval.Evaluate(ex, gold)
+	if *asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		writeEvalReport(a.stdout, rep)
+	}
+	if *check {
+		if fails := underFloors(rep); len(fails) > 0 {
+			fmt.Fprintf(a.stderr, "under the floor: %s\n", strings.Join(fails, "; "))
+			return errFailed
+		}
+	}
+	return nil
+}
+
+// evalExport builds the export to measure: from an existing database, or
+// by ingesting a directory (or the bundled corpus) into a temporary one.
+func evalExport(ctx context.Context, a *app, dbPath, dir string) (briefing.Export, error) {
+	cfg := defaultConfig()
+	cfg.Log.Level = "warn"
+	if dbPath != "" {
+		if _, err := os.Stat(dbPath); err != nil {
+			return briefing.Export{}, fmt.Errorf("eval: %w", err)
+		}
+		cfg.Database.Path = dbPath
+		e, err := openEnv(ctx, a, cfg)
+		if err != nil {
+			return briefing.Export{}, err
+		}
+		defer e.close()
+		return e.db.Export(ctx)
+	}
+	tmp, err := os.MkdirTemp("", "briefbot-eval-")
+	if err != nil {
+		return briefing.Export{}, fmt.Errorf("eval: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	cfg.Database.Path = filepath.Join(tmp, "eval.db")
+	e, err := openEnv(ctx, a, cfg)
+	if err != nil {
+		return briefing.Export{}, err
+	}
+	defer e.close()
+	var items []ingest.Item
+	if dir != "" {
+		set := ingest.Files([]string{dir})
+		if len(set.Errors) > 0 {
+			return briefing.Export{}, fmt.Errorf("eval: %s: %w", set.Errors[0].Path, set.Errors[0].Err)
+		}
+		items = set.Items
+	} else if items, err = embeddedItems(corpus.Seeds(), "seeds"); err != nil {
+		return briefing.Export{}, err
+	}
+	p := ingest.New(extract.New(e.lex), e.db, ingest.Options{})
+	if _, err := p.Run(ctx, items, func(o ingest.Outcome) {
+		if o.Err != nil {
+			fmt.Fprintf(a.stderr, "failed: %s: %v\n", o.Path, o.Err)
+		}
+	}); err != nil {
+		return briefing.Export{}, err
+	}
+	return e.db.Export(ctx)
+}
+
+// underFloors lists the scores under their floors.
+func underFloors(r eval.Report) []string {
+	var out []string
+	check := func(name string, got, floor float64) {
+		if got < floor {
+			out = append(out, fmt.Sprintf("%s %.3f < %.2f", name, got, floor))
+		}
+	}
+	check("quote recall", r.Quotes.Recall, floors.quoteRecall)
+	check("quote precision", r.Quotes.Precision, floors.quotePrecision)
+	check("speakers", r.Quotes.SpeakerAccuracy, floors.speaker)
+	check("meeting pair F1", r.Meetings.F1, floors.pairF1)
+	if r.Merges.Merged < r.Merges.Groups {
+		out = append(out, fmt.Sprintf("variants merged %d/%d", r.Merges.Merged, r.Merges.Groups))
+	}
+	if len(r.Merges.Overmerged) > 0 {
+		out = append(out, "people merged that must stay apart")
+	}
+	if r.Dates.Right < r.Dates.Total {
+		out = append(out, fmt.Sprintf("dates %d/%d", r.Dates.Right, r.Dates.Total))
+	}
+	return out
+}
+
+func writeEvalReport(w io.Writer, r eval.Report) {
+	q, m := r.Quotes, r.Meetings
+	fmt.Fprintf(w, "quotes            recall %.3f  precision %.3f  F1 %.3f  (%d gold, %d found, %d matched)\n", q.Recall, q.Precision, q.F1, q.Gold, q.Predicted, q.Matched)
+	fmt.Fprintf(w, "speakers          %.3f  (%d of %d matched quotes)\n", q.SpeakerAccuracy, q.SpeakerRight, q.Matched)
+	fmt.Fprintf(w, "full/partial      %.3f  (%d of %d)\n", q.KindAccuracy, q.KindRight, q.Matched)
+	fmt.Fprintf(w, "meeting pairs     F1 %.3f with places (recall %.3f, precision %.3f), F1 %.3f without  (%d gold, %d found)\n", m.F1, m.Recall, m.Precision, m.PairF1, m.GoldPairs, m.PredictedPairs)
+	fmt.Fprintf(w, "meeting status    %d of %d\n", m.StatusRight, m.StatusTotal)
+	fmt.Fprintf(w, "variants merged   %d of %d groups; over-merged people: %d\n", r.Merges.Merged, r.Merges.Groups, len(r.Merges.Overmerged))
+	fmt.Fprintf(w, "dates             %d of %d\n", r.Dates.Right, r.Dates.Total)
+	fmt.Fprintf(w, "people found      %.3f  (%d of %d); roles %d of %d\n", r.People.Recall, r.People.Found, r.People.Gold, r.People.RolesFound, r.People.RolesGold)
+	lists := []struct {
+		title string
+		items []string
+	}{
+		{"missed quotes", q.Missed}, {"spurious quotes", q.Spurious}, {"wrong speakers", q.WrongSpeaker},
+		{"missed pairs", m.Missed}, {"spurious pairs", m.Spurious}, {"split people", r.Merges.Split},
+		{"over-merged people", r.Merges.Overmerged}, {"wrong dates", r.Dates.Wrong},
+	}
+	for _, l := range lists {
+		if len(l.items) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s:\n", l.title)
+		for _, it := range l.items {
+			fmt.Fprintf(w, "  - %s\n", it)
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package storage
+
+import (
+	"slices"
+
+	"briefbot/briefing/names"
+)
+
+// nameIndex is the writer's in-memory view of who is called what: the
+// people filed under each name key, every stored name form of each person,
+// and the organisations and places by name. It mirrors the name_keys and
+// aliases tables so that resolving an article's names costs no queries
+// once warm. Keys load lazily; the writer drops the whole index when
+// another connection has written (PRAGMA data_version moved) or when a
+// write rolled back, since either may leave it out of step.
+type nameIndex struct {
+	byKey   map[string][]int64 // loaded keys: the people filed under them
+	people  map[int64]*personForms
+	things  map[string]int64 // kind + "\x00" + folded name: organisation or place
+	version int64            // data_version when loaded
+	size    int              // name forms held, to bound memory
+}
+
+// personForms is a person's stored name forms and canonical name.
+type personForms struct {
+	canonical string
+	forms     []nameForm
+}
+
+// nameForm is one stored written form of a person's name.
+type nameForm struct {
+	norm  string
+	name  names.Name
+	first int64 // the first article that used it
+}
+
+// maxIndexedForms bounds the index; past it the index starts afresh.
+const maxIndexedForms = 2_000_000
+
+func newNameIndex(version int64) *nameIndex {
+	return &nameIndex{byKey: map[string][]int64{}, people: map[int64]*personForms{}, things: map[string]int64{}, version: version}
+}
+
+func thingKey(kind, norm string) string { return kind + "\x00" + norm }
+
+// has reports whether person id has the folded form norm.
+func (x *nameIndex) has(id int64, norm string) bool {
+	p := x.people[id]
+	return p != nil && slices.ContainsFunc(p.forms, func(f nameForm) bool { return f.norm == norm })
+}
+
+// addForm records a new form of person id and files it under its keys
+// where those keys are loaded.
+func (x *nameIndex) addForm(id int64, f nameForm, keys []string) {
+	p := x.people[id]
+	if p == nil {
+		p = &personForms{}
+		x.people[id] = p
+	}
+	p.forms = append(p.forms, f)
+	x.size++
+	for _, k := range keys {
+		if ids, ok := x.byKey[k]; ok && !slices.Contains(ids, id) {
+			x.byKey[k] = append(ids, id)
+		}
+	}
+}
+
+// merge moves person from's forms to into.
+func (x *nameIndex) merge(from, into int64) {
+	for k, ids := range x.byKey {
+		if i := slices.Index(ids, from); i >= 0 {
+			ids = slices.Delete(ids, i, i+1)
+			if !slices.Contains(ids, into) {
+				ids = append(ids, into)
+			}
+			x.byKey[k] = ids
+		}
+	}
+	f, t := x.people[from], x.people[into]
+	delete(x.people, from)
+	if f == nil {
+		return
+	}
+	if t == nil {
+		x.people[into] = f
+		return
+	}
+	for _, form := range f.forms {
+		if !slices.ContainsFunc(t.forms, func(g nameForm) bool { return g.norm == form.norm }) {
+			t.forms = append(t.forms, form)
+		} else {
+			x.size--
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// writer runs the writing transactions on one dedicated connection and
+// keeps its prepared statements, so that a busy ingest does not prepare
+// the same SQL again for every article. The statements are prepared on the
+// *sql.DB, not the *sql.Conn: database/sql re-prepares a connection-bound
+// statement in every transaction, but caches a DB statement per connection.
+type writer struct {
+	db    *sql.DB
+	conn  *sql.Conn
+	stmts map[string]*sql.Stmt
+}
+
+// wtx is a writing transaction.
+type wtx struct {
+	ctx context.Context
+	tx  *sql.Tx
+	w   *writer
+}
+
+// begin starts a writing transaction; the caller holds db.writeMu.
+func (db *DB) begin(ctx context.Context) (*wtx, error) {
+	if db.w == nil {
+		conn, err := db.sql.Conn(context.Background())
+		if err != nil {
+			return nil, fmt.Errorf("writer connection: %w", err)
+		}
+		db.w = &writer{db: db.sql, conn: conn, stmts: map[string]*sql.Stmt{}}
+	}
+	tx, err := db.w.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	return &wtx{ctx: ctx, tx: tx, w: db.w}, nil
+}
+
+func (t *wtx) stmt(q string) (*sql.Stmt, error) {
+	s, ok := t.w.stmts[q]
+	if !ok {
+		var err error
+		if s, err = t.w.db.PrepareContext(context.Background(), q); err != nil {
+			return nil, fmt.Errorf("prepare %.60q: %w", q, err)
+		}
+		t.w.stmts[q] = s
+	}
+	return t.tx.StmtContext(t.ctx, s), nil
+}
+
+func (t *wtx) exec(q string, args ...any) (sql.Result, error) {
+	s, err := t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(t.ctx, args...)
+}
+
+// insert runs an INSERT and returns the new row's id.
+func (t *wtx) insert(q string, args ...any) (int64, error) {
+	res, err := t.exec(q, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+func (t *wtx) query(q string, args ...any) (*sql.Rows, error) {
+	s, err := t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryContext(t.ctx, args...)
+}
+
+func (t *wtx) queryRow(q string, args ...any) *sql.Row {
+	s, err := t.stmt(q)
+	if err != nil {
+		return t.tx.QueryRowContext(t.ctx, q, args...)
+	}
+	return s.QueryRowContext(t.ctx, args...)
+}
+
+// int64s runs a query that returns one integer column.
+func (t *wtx) int64s(q string, args ...any) ([]int64, error) {
+	rows, err := t.query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+func (t *wtx) commit() error   { return t.tx.Commit() }
+func (t *wtx) rollback() error { return t.tx.Rollback() }
+
+// closeWriter releases the writer connection and its statements.
+func (db *DB) closeWriter() {
+	if db.w == nil {
+		return
+	}
+	for _, s := range db.w.stmts {
+		s.Close()
+	}
+	db.w.conn.Close()
+	db.w = nil
+}
