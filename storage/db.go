@@ -84,7 +84,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		sqldb.Close()
 		return nil, err
 	} else if n > 0 {
-		db.log.Info("database migrated", "path", path, "migrations", n)
+		db.log.Debug("database migrated", "path", path, "migrations", n)
 	}
 	return db, nil
 }

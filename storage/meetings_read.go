@@ -35,7 +35,7 @@ func (db *DB) Meetings(ctx context.Context, person, with int64) ([]briefing.Meet
 
 // meeting loads one meeting with its parties and reports.
 func (db *DB) meeting(ctx context.Context, id int64) (briefing.MeetingRecord, error) {
-	m := briefing.MeetingRecord{ID: id}
+	m := briefing.MeetingRecord{ID: id, Participants: []briefing.PersonRef{}, Parties: []string{}, Sources: []briefing.MeetingSource{}}
 	var kind, status string
 	var place, date sql.NullString
 	err := db.sql.QueryRowContext(ctx, `SELECT m.kind, m.status, p.name, m.date, m.date_inferred, m.when_text
@@ -79,7 +79,7 @@ func (db *DB) meeting(ctx context.Context, id int64) (briefing.MeetingRecord, er
 		return m, fmt.Errorf("sources of %d: %w", id, err)
 	}
 	for src.Next() {
-		var ms briefing.MeetingSource
+		ms := briefing.MeetingSource{Participants: []briefing.PersonRef{}, Parties: []string{}}
 		var date sql.NullString
 		var status string
 		doc, err := scanDoc(src, &ms.Evidence, &ms.Place, &date, &ms.When, &status)

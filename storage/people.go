@@ -195,7 +195,7 @@ func (db *DB) strings(ctx context.Context, q string, args ...any) ([]string, err
 		return nil, err
 	}
 	defer rows.Close()
-	var out []string
+	out := []string{}
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {

@@ -243,7 +243,7 @@ func (p *Pipeline) store(ctx context.Context, run []job) []Outcome {
 	for i, j := range run {
 		outs[i] = Outcome{Path: j.item.Path, Err: j.err}
 		if j.err != nil {
-			p.log.Warn("article rejected", "path", j.item.Path, "err", j.err)
+			p.log.Debug("article rejected", "path", j.item.Path, "err", j.err)
 			continue
 		}
 		outs[i].Title = j.ex.Article.Title
@@ -264,7 +264,7 @@ func (p *Pipeline) store(ctx context.Context, run []job) []Outcome {
 			outs[i].Result = res[k]
 		}
 		if outs[i].Err != nil && !errors.Is(outs[i].Err, context.Canceled) {
-			p.log.Error("article not stored", "path", outs[i].Path, "err", outs[i].Err)
+			p.log.Debug("article not stored", "path", outs[i].Path, "err", outs[i].Err)
 		}
 	}
 	return outs

@@ -49,7 +49,7 @@ func decode(data []byte) (string, error) {
 func decodeUTF16(data []byte, bigEndian bool) (string, error) {
 	body := data[2:]
 	if len(body)%2 != 0 {
-		return "", fmt.Errorf("%w: UTF-16 text (by its byte-order mark) has an odd length of %d bytes", ErrInvalidUTF8, len(data))
+		return "", fmt.Errorf("%w: UTF-16 text (by its byte-order mark) has an odd length of %d bytes", ErrInvalidUTF16, len(data))
 	}
 	units := make([]uint16, len(body)/2)
 	for i := range units {

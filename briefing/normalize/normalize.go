@@ -36,6 +36,9 @@ var (
 	// ErrInvalidUTF8 reports text that is neither valid UTF-8 nor UTF-16
 	// with a byte-order mark.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrInvalidUTF16 reports text that starts with a UTF-16 byte-order
+	// mark but cannot be UTF-16.
+	ErrInvalidUTF16 = errors.New("invalid UTF-16")
 	// ErrTooLarge reports input over Options.MaxBytes.
 	ErrTooLarge = errors.New("too large")
 	// ErrUnsupported reports a file type that is not text, markdown or HTML,

@@ -69,7 +69,7 @@ func TestErrors(t *testing.T) {
 		{"docx", "https://example.com/files/story.docx?dl=1", []byte("PK"), Options{}, ErrUnsupported, `".docx"`},
 		{"invalid utf8", "a.txt", []byte("Caf\xe9 society is back in fashion."), Options{}, ErrInvalidUTF8, "invalid UTF-8 at byte 3"},
 		{"invalid utf8 after bom", "a.txt", []byte("\xEF\xBB\xBFab\xff"), Options{}, ErrInvalidUTF8, "invalid UTF-8 at byte 5"},
-		{"odd utf16", "a.txt", append(utf16Bytes("Hi there", false), 'x'), Options{}, ErrInvalidUTF8, "odd length"},
+		{"odd utf16", "a.txt", append(utf16Bytes("Hi there", false), 'x'), Options{}, ErrInvalidUTF16, "odd length"},
 		{"utf16 nul", "a.txt", utf16Bytes("Hi\x00there", false), Options{}, ErrBinary, "NUL character at offset 6"},
 		{"too large default", "a.txt", big, Options{}, ErrTooLarge, "too large: 5243380 bytes, limit 5242880"},
 		{"too large option", "a.txt", []byte("Twelve bytes"), Options{MaxBytes: 10}, ErrTooLarge, "too large: 12 bytes, limit 10"},

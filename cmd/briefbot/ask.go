@@ -30,13 +30,16 @@ Flags:
 `
 
 func runAsk(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("ask", a.stderr, askUsage)
+	fs := newFlags("ask", a, askUsage)
 	var f dbFlags
 	f.register(fs)
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
-	words, err := parse(fs, args)
+	words, err := fs.parse(args)
 	if err != nil {
 		return err
+	}
+	if len(words) == 0 {
+		return fs.usageError("give a query, for example: briefbot ask who-met barnea")
 	}
 	cmd, err := briefing.ParseCommand(strings.Join(words, " "))
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 
 	"briefbot/briefing"
@@ -18,7 +17,7 @@ type dbFlags struct {
 	verbose bool
 }
 
-func (f *dbFlags) register(fs *flag.FlagSet) {
+func (f *dbFlags) register(fs *flags) {
 	fs.StringVar(&f.db, "db", "", "database `file` (overrides database.path of the config)")
 	fs.StringVar(&f.config, "config", "", "configuration `file` (default $BRIEFBOT_CONFIG)")
 	fs.BoolVar(&f.verbose, "v", false, "log debug details")

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
+	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -46,16 +46,15 @@ func defaultConfig() Config {
 // maxConfigBytes bounds a configuration file.
 const maxConfigBytes = 1 << 20
 
-// loadConfig reads a configuration file: ${NAME} and ${NAME:-default}
-// are replaced from the environment first, unknown keys are errors, and
-// the result is validated.
+// loadConfig reads a configuration file (see parseConfig).
 func loadConfig(path string, getenv func(string) string) (Config, error) {
+	st, err := os.Stat(path)
+	if err == nil && st.Size() > maxConfigBytes {
+		return Config{}, fmt.Errorf("config %s: larger than %d bytes", path, maxConfigBytes)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Config{}, fmt.Errorf("config %s: %w", path, err)
-	}
-	if len(data) > maxConfigBytes {
-		return Config{}, fmt.Errorf("config %s: larger than %d bytes", path, maxConfigBytes)
 	}
 	c, err := parseConfig(data, getenv)
 	if err != nil {
@@ -64,55 +63,159 @@ func loadConfig(path string, getenv func(string) string) (Config, error) {
 	return c, nil
 }
 
+// parseConfig reads a configuration: every key must be known, ${NAME} and
+// ${NAME:-default} in values are replaced from the environment (an unset
+// or empty NAME without a default is an error naming it), each value must
+// have its field's type, and the result must validate. Errors name the
+// field ("ingest.max_file_bytes").
+func parseConfig(data []byte, getenv func(string) string) (Config, error) {
+	c := defaultConfig()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return c, errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(doc.Content) == 0 {
+		return c, c.Validate() // an empty file: the defaults
+	}
+	root := doc.Content[0]
+	if err := checkNode(root, reflect.TypeOf(c), ""); err != nil {
+		return c, err
+	}
+	var missing []string
+	expandNode(root, getenv, "", &missing)
+	if len(missing) > 0 {
+		return c, fmt.Errorf("environment variables not set: %s", strings.Join(missing, ", "))
+	}
+	if err := decodeNode(root, &c, reflect.TypeOf(c), ""); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+// checkNode reports keys the configuration does not have, by their path.
+func checkNode(n *yaml.Node, t reflect.Type, path string) error {
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return nil
+		}
+		return fmt.Errorf("%s: want a section of keys, line %d", orRoot(path), n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key := n.Content[i].Value
+		f, ok := fieldByTag(t, key)
+		if !ok {
+			return fmt.Errorf("%s: unknown key (line %d); the keys are: %s", join(path, key), n.Content[i].Line, strings.Join(tags(t), ", "))
+		}
+		if err := checkNode(n.Content[i+1], f.Type, join(path, key)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeNode decodes each scalar into its field, naming the field when
+// the value has the wrong type.
+func decodeNode(n *yaml.Node, v any, t reflect.Type, path string) error {
+	rv := reflect.ValueOf(v).Elem()
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i].Value, n.Content[i+1]
+		f, _ := fieldByTag(t, key)
+		field := rv.FieldByIndex(f.Index)
+		if f.Type.Kind() == reflect.Struct {
+			if val.Kind == yaml.MappingNode {
+				if err := decodeNode(val, field.Addr().Interface(), f.Type, join(path, key)); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if err := val.Decode(field.Addr().Interface()); err != nil {
+			return fmt.Errorf("%s: %q is not %s (line %d)", join(path, key), val.Value, kindName(f.Type), val.Line)
+		}
+	}
+	return nil
+}
+
+func kindName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	case reflect.Bool:
+		return "true or false"
+	}
+	return "text"
+}
+
 var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?\}`)
 
-// expandEnv replaces ${NAME} and ${NAME:-default}; an unset NAME without
-// a default is an error naming it.
-func expandEnv(data []byte, getenv func(string) string) ([]byte, error) {
-	var missing []string
-	out := envRef.ReplaceAllFunc(data, func(m []byte) []byte {
-		sub := envRef.FindSubmatch(m)
-		name := string(sub[1])
-		if v := getenv(name); v != "" {
-			return []byte(yamlQuote(v))
+// expandNode replaces ${NAME} and ${NAME:-default} in every scalar value
+// and notes unset names ("NAME (database.path)") in missing. The
+// substitution is made in the parsed value, so any character in the
+// environment is taken literally.
+func expandNode(n *yaml.Node, getenv func(string) string, path string, missing *[]string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			expandNode(n.Content[i+1], getenv, join(path, n.Content[i].Value), missing)
 		}
-		if sub[2] != nil {
-			return sub[3]
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			expandNode(c, getenv, path+"["+strconv.Itoa(i)+"]", missing)
 		}
-		missing = append(missing, name)
-		return nil
-	})
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("environment variable %s is not set", strings.Join(missing, ", "))
+	case yaml.ScalarNode:
+		if !strings.Contains(n.Value, "${") {
+			return
+		}
+		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(m string) string {
+			sub := envRef.FindStringSubmatch(m)
+			if v := getenv(sub[1]); v != "" {
+				return v
+			}
+			if sub[2] != "" {
+				return sub[3]
+			}
+			*missing = append(*missing, sub[1]+" ("+path+")")
+			return ""
+		})
+		// Let the value take its field's type ("${SIZE}" into a number).
+		n.Tag = ""
+		n.Style = 0
 	}
-	return out, nil
 }
 
-// yamlQuote keeps a substituted value a plain scalar when it is one, and
-// quotes it when YAML would read it otherwise.
-func yamlQuote(v string) string {
-	if strings.ContainsAny(v, ":#{}[],&*!|>'\"%@`\n") || strings.TrimSpace(v) != v {
-		b, _ := yaml.Marshal(v)
-		return strings.TrimSpace(string(b))
+func fieldByTag(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if strings.Split(f.Tag.Get("yaml"), ",")[0] == key {
+			return f, true
+		}
 	}
-	return v
+	return reflect.StructField{}, false
 }
 
-func parseConfig(data []byte, getenv func(string) string) (Config, error) {
-	data, err := expandEnv(data, getenv)
-	if err != nil {
-		return Config{}, err
+func tags(t reflect.Type) []string {
+	var out []string
+	for i := range t.NumField() {
+		out = append(out, strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0])
 	}
-	c := defaultConfig()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) { // an empty file is an empty configuration
-		return Config{}, errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+	return out
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
 	}
-	if err := c.Validate(); err != nil {
-		return Config{}, err
+	return path + "." + key
+}
+
+func orRoot(path string) string {
+	if path == "" {
+		return "the configuration"
 	}
-	return c, nil
+	return path
 }
 
 // Validate checks every field and names the first bad one.
@@ -130,3 +233,4 @@ func (c Config) Validate() error {
 	}
 	return nil
 }
+

@@ -36,15 +36,14 @@ var demoQuestions = []string{
 }
 
 func runDemo(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("demo", a.stderr, demoUsage)
+	fs := newFlags("demo", a, demoUsage)
 	dbPath := fs.String("db", "", "build the corpus in this database `file` and keep it")
-	pos, err := parse(fs, args)
+	pos, err := fs.parse(args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		fmt.Fprintf(a.stderr, "briefbot demo: unexpected argument %q\n", pos[0])
-		return errUsage
+	if err := fs.noArgs(pos); err != nil {
+		return err
 	}
 	cfg := defaultConfig()
 	cfg.Log.Level = "warn"
@@ -75,6 +74,9 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	})
 	if err != nil {
 		return err
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("demo: %d of the sample articles could not be ingested", sum.Failed)
 	}
 	fmt.Fprintf(a.stdout, "Sample corpus: ingested %d articles, duplicates %d, failed %d (database %s)\n",
 		sum.Ingested, sum.Duplicates, sum.Failed, cfg.Database.Path)

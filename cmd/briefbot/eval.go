@@ -40,19 +40,21 @@ Flags:
 var floors = struct{ quoteRecall, quotePrecision, speaker, pairF1 float64 }{0.95, 0.95, 0.95, 0.9}
 
 func runEval(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("eval", a.stderr, evalUsage)
+	fs := newFlags("eval", a, evalUsage)
 	goldPath := fs.String("gold", "", "gold annotations `file` (default: the bundled ones)")
 	corpusDir := fs.String("corpus", "", "`directory` of articles to ingest and measure")
 	dbPath := fs.String("db", "", "measure this existing database `file`")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	check := fs.Bool("check", false, "exit 1 when a score is under its floor")
-	pos, err := parse(fs, args)
+	pos, err := fs.parse(args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 || *dbPath != "" && *corpusDir != "" || (*dbPath != "" || *corpusDir != "") && *goldPath == "" {
-		fmt.Fprintln(a.stderr, "briefbot eval: --db and --corpus exclude each other, and each needs --gold")
-		return errUsage
+	if err := fs.noArgs(pos); err != nil {
+		return err
+	}
+	if *dbPath != "" && *corpusDir != "" || (*dbPath != "" || *corpusDir != "") && *goldPath == "" {
+		return fs.usageError("--db and --corpus exclude each other, and each needs --gold")
 	}
 	goldData := corpus.Gold()
 	if *goldPath != "" {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 )
 
 const exportUsage = `Usage: briefbot export [--db FILE | --config FILE]
@@ -15,16 +14,15 @@ Flags:
 `
 
 func runExport(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("export", a.stderr, exportUsage)
+	fs := newFlags("export", a, exportUsage)
 	var f dbFlags
 	f.register(fs)
-	pos, err := parse(fs, args)
+	pos, err := fs.parse(args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		fmt.Fprintf(a.stderr, "briefbot export: unexpected argument %q\n", pos[0])
-		return errUsage
+	if err := fs.noArgs(pos); err != nil {
+		return err
 	}
 	e, err := f.open(ctx, a)
 	if err != nil {

@@ -40,19 +40,17 @@ type ingestedFile struct {
 }
 
 func runIngest(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("ingest", a.stderr, ingestUsage)
+	fs := newFlags("ingest", a, ingestUsage)
 	var f dbFlags
 	f.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON report on stdout")
 	verbose := fs.Bool("list", false, "list every file ingested, not only failures and duplicates")
-	paths, err := parse(fs, args)
+	paths, err := fs.parse(args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(a.stderr, "briefbot ingest: give at least one file or directory")
-		fs.Usage()
-		return errUsage
+		return fs.usageError("give at least one file or directory")
 	}
 	e, err := f.open(ctx, a)
 	if err != nil {

@@ -15,10 +15,14 @@ Flags:
 `
 
 func runMigrate(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("migrate", a.stderr, migrateUsage)
+	fs := newFlags("migrate", a, migrateUsage)
 	var f dbFlags
 	f.register(fs)
-	if _, err := parse(fs, args); err != nil {
+	pos, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	if err := fs.noArgs(pos); err != nil {
 		return err
 	}
 	e, err := f.open(ctx, a)
@@ -38,8 +42,12 @@ func runMigrate(ctx context.Context, a *app, args []string) error {
 var version = "dev"
 
 func runVersion(_ context.Context, a *app, args []string) error {
-	fs := newFlags("version", a.stderr, "Usage: briefbot version\n")
-	if _, err := parse(fs, args); err != nil {
+	fs := newFlags("version", a, "Usage: briefbot version\n")
+	pos, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	if err := fs.noArgs(pos); err != nil {
 		return err
 	}
 	v := version
