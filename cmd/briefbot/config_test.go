@@ -140,7 +140,7 @@ func TestConfigEnvExpansion(t *testing.T) {
 
 	// Set, the variable wins over the default.
 	dir2 := t.TempDir()
-	rn = runner{env: map[string]string{"DBDIR": dir2, "LEVEL": "info"}}
+	rn = runner{env: map[string]string{"DBDIR": dir2, "LEVEL": "debug"}}
 	r = rn.run(t, "migrate", "--config", cfg)
 	wantCode(t, r, exitOK)
 	wantContains(t, "stdout", r.stdout, filepath.Join(dir2, "c.db"))
