@@ -38,15 +38,27 @@ func (db *DB) IngestBatch(ctx context.Context, exs []briefing.Extraction) (res [
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	t, err := db.begin(ctx)
+	// The transaction does not follow ctx: database/sql would close the
+	// writer connection under a canceled transaction. ctx is checked
+	// between articles instead, and a canceled batch is rolled back whole.
+	t, err := db.begin(context.Background())
 	if err != nil {
 		return nil, nil, fmt.Errorf("ingest: %w", err)
 	}
-	defer t.rollback()
+	ok := false
+	defer func() {
+		if !ok {
+			t.rollback()
+			db.index = nil // it may hold what was rolled back
+		}
+	}()
 	if err := db.checkIndex(t); err != nil {
 		return nil, nil, err
 	}
 	for i, ex := range exs {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, fmt.Errorf("ingest: %w", err)
+		}
 		if _, err := t.exec(`SAVEPOINT article`); err != nil {
 			return nil, nil, fmt.Errorf("ingest %s: %w", ex.Article.Source, err)
 		}
@@ -54,10 +66,10 @@ func (db *DB) IngestBatch(ctx context.Context, exs []briefing.Extraction) (res [
 		res[i], errs[i] = in.run()
 		if errs[i] != nil {
 			errs[i] = fmt.Errorf("ingest %s: %w", ex.Article.Source, errs[i])
-			db.index = nil // it may hold what was just rolled back
 			if _, err := t.exec(`ROLLBACK TO article`); err != nil {
 				return nil, nil, fmt.Errorf("ingest %s: roll back: %w", ex.Article.Source, err)
 			}
+			db.index = nil // it may hold what was just rolled back
 			if err := db.checkIndex(t); err != nil {
 				return nil, nil, err
 			}
@@ -66,10 +78,13 @@ func (db *DB) IngestBatch(ctx context.Context, exs []briefing.Extraction) (res [
 			return nil, nil, fmt.Errorf("ingest %s: %w", ex.Article.Source, err)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, fmt.Errorf("ingest: %w", err)
+	}
 	if err := t.commit(); err != nil {
-		db.index = nil
 		return nil, nil, fmt.Errorf("ingest: commit: %w", err)
 	}
+	ok = true
 	return res, errs, nil
 }
 

@@ -48,9 +48,9 @@ func (in *ingestTx) resolvePerson(e briefing.ExtractedEntity) (int64, error) {
 		return 0, err
 	}
 	// A candidate fits when none of its names contradicts any of ours.
-	fits := func(c personCand) bool {
+	fits := func(c personCand, names []names.Name) bool {
 		for _, f := range c.forms {
-			for _, n := range all {
+			for _, n := range names {
 				if !m.Compatible(f.name, n) {
 					return false
 				}
@@ -61,31 +61,58 @@ func (in *ingestTx) resolvePerson(e briefing.ExtractedEntity) (int64, error) {
 	var fullFits, loneFits []personCand
 	for _, c := range cands {
 		switch {
-		case !fits(c):
+		case !fits(c, all):
 		case c.hasFull():
 			fullFits = append(fullFits, c)
 		default:
 			loneFits = append(loneFits, c)
 		}
 	}
+	// fullOwners lists the people named in full that a surname-only person
+	// could be; with more than one, the surname is ambiguous.
+	fullOwners := func(lone personCand) []int64 {
+		var out []int64
+		for _, c := range cands {
+			if c.hasFull() && fits(c, formNames(lone.forms)) {
+				out = append(out, c.id)
+			}
+		}
+		return out
+	}
 	var id int64
 	switch {
 	case len(fullFits) == 1:
 		id = fullFits[0].id
 	case len(fullFits) > 1:
-		id = exactMatch(fullFits, all)
-	case len(full) > 0 && len(loneFits) == 1 || len(full) == 0 && len(loneFits) >= 1:
+		// Several people fit; an identical full written form decides, else
+		// a surname alone joins the surname-only person already standing
+		// for them, and a full name stays apart.
+		if id = exactMatch(fullFits, all); id == 0 && len(full) == 0 && len(loneFits) > 0 {
+			id = loneFits[0].id
+		}
+	case len(full) == 0 && len(loneFits) > 0:
 		id = loneFits[0].id
+	default:
+		// A new full name takes over the surname-only person it fits, when
+		// no one else named in full could be that person.
+		for _, c := range loneFits {
+			if len(fullOwners(c)) == 0 {
+				id = c.id
+				break
+			}
+		}
 	}
 	if id == 0 {
 		if id, err = in.newEntity(briefing.KindPerson, e.Name, string(e.Gender), ""); err != nil {
 			return 0, err
 		}
 	}
-	// A new full name absorbs the surname-only people it alone fits.
-	if len(full) > 0 && len(fullFits) <= 1 {
+	// A full name absorbs the surname-only people it fits when no one else
+	// named in full could be them.
+	if len(full) > 0 {
 		for _, c := range loneFits {
-			if c.id != id {
+			owners := fullOwners(c)
+			if c.id != id && (len(owners) == 0 || len(owners) == 1 && owners[0] == id) {
 				if err := in.mergeEntity(c.id, id); err != nil {
 					return 0, err
 				}
@@ -98,6 +125,14 @@ func (in *ingestTx) resolvePerson(e briefing.ExtractedEntity) (int64, error) {
 		}
 	}
 	return id, nil
+}
+
+func formNames(forms []nameForm) []names.Name {
+	out := make([]names.Name, len(forms))
+	for i, f := range forms {
+		out[i] = f.name
+	}
+	return out
 }
 
 // exactMatch returns the candidate that has one of the full written forms
@@ -124,13 +159,18 @@ func exactMatch(cands []personCand, forms []names.Name) int64 {
 func (in *ingestTx) personCandidates(all []names.Name) ([]personCand, error) {
 	var ids []int64
 	for _, n := range all {
-		k := n.SurnameKey()
-		if err := in.loadKey(k); err != nil {
-			return nil, err
+		keys := []string{n.SurnameKey()}
+		if n.Full() {
+			keys = append(keys, names.TitleKey(n.Given)) // "Sheikh Tamim" seen before "Tamim … Al-Thani"
 		}
-		for _, id := range in.idx.byKey[k] {
-			if !slices.Contains(ids, id) {
-				ids = append(ids, id)
+		for _, k := range keys {
+			if err := in.loadKey(k); err != nil {
+				return nil, err
+			}
+			for _, id := range in.idx.byKey[k] {
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -22,6 +23,7 @@ type wtx struct {
 	ctx context.Context
 	tx  *sql.Tx
 	w   *writer
+	db  *DB
 }
 
 // begin starts a writing transaction; the caller holds db.writeMu.
@@ -35,9 +37,11 @@ func (db *DB) begin(ctx context.Context) (*wtx, error) {
 	}
 	tx, err := db.w.conn.BeginTx(ctx, nil)
 	if err != nil {
+		// A broken connection is replaced on the next try.
+		db.closeWriter()
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	return &wtx{ctx: ctx, tx: tx, w: db.w}, nil
+	return &wtx{ctx: ctx, tx: tx, w: db.w, db: db}, nil
 }
 
 func (t *wtx) stmt(q string) (*sql.Stmt, error) {
@@ -103,8 +107,14 @@ func (t *wtx) int64s(q string, args ...any) ([]int64, error) {
 	return out, rows.Err()
 }
 
-func (t *wtx) commit() error   { return t.tx.Commit() }
-func (t *wtx) rollback() error { return t.tx.Rollback() }
+func (t *wtx) commit() error { return t.tx.Commit() }
+func (t *wtx) rollback() error {
+	err := t.tx.Rollback()
+	if err != nil && !errors.Is(err, sql.ErrTxDone) {
+		t.db.closeWriter() // the connection is in doubt: start afresh
+	}
+	return err
+}
 
 // closeWriter releases the writer connection and its statements.
 func (db *DB) closeWriter() {

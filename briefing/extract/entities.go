@@ -134,15 +134,16 @@ func displayName(n names.Name) string {
 	return strings.Join(words, " ")
 }
 
-// thing finds or creates the organisation or place with the given name.
-func (r *run) thing(kind briefing.EntityKind, name, country string) int {
+// thing finds or creates the organisation or place with the canonical
+// name; a new one is displayed as the article first writes it.
+func (r *run) thing(kind briefing.EntityKind, name, written, country string) int {
 	k := fold.Key(name)
 	for i, e := range r.ents {
 		if e.kind == kind && e.key == k && e.merged < 0 {
 			return i
 		}
 	}
-	r.ents = append(r.ents, &entity{kind: kind, key: k, display: name, country: country, merged: -1})
+	r.ents = append(r.ents, &entity{kind: kind, key: k, display: written, country: country, merged: -1})
 	return len(r.ents) - 1
 }
 

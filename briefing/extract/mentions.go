@@ -179,10 +179,13 @@ func (r *run) genderFromRole(e *entity, role string) {
 }
 
 // addThing records an organisation or place mention.
+// name is the canonical name (the lexicon's, when known): it identifies the
+// entity; the article's own words are its display and aliases.
 func (r *run) addThing(s int, toks []token, from, to int, kind briefing.EntityKind, name, country string) {
-	i := r.thing(kind, name, country)
 	text := r.d.spanText(s, from, to)
+	i := r.thing(kind, name, text, country)
 	r.ents[i].addAlias(text)
+	r.ents[i].addAlias(name)
 	r.addMention(i, s, text, briefing.ByName)
 	r.mentions[s] = append(r.mentions[s], mention{
 		from: from, to: to, roleFrom: from, kind: kind, entity: i,

@@ -52,7 +52,7 @@ func (m *Matcher) Compatible(a, b Name) bool {
 	case a.Surname == "" || b.Surname == "":
 		return false
 	case a.Single() && b.Single():
-		return m.SameSpelling(a.Surname, b.Surname)
+		return a.Suffix == b.Suffix && givenTitle(a.Honorifics) == givenTitle(b.Honorifics) && m.SameSpelling(a.Surname, b.Surname)
 	case a.Single():
 		return m.loneMatches(a, b)
 	case b.Single():
@@ -221,6 +221,9 @@ func (m *Matcher) Keys(n Name) []string {
 			keys = append(keys, k)
 		}
 	}
+	if n.Single() && givenTitle(n.Honorifics) {
+		keys = append(keys, TitleKey(n.Surname))
+	}
 	for _, w := range n.Words() {
 		add(w)
 		for _, f := range m.lex.FormalNames(w) {
@@ -234,3 +237,7 @@ func (m *Matcher) Keys(n Name) []string {
 	}
 	return keys
 }
+
+// TitleKey is the index key of a given name used after a title ("Sheikh
+// Tamim"), so that a full name arriving later finds it.
+func TitleKey(given string) string { return "title:" + Skeleton(given) }
