@@ -103,19 +103,16 @@ func (s *Service) whoIs(ctx context.Context, c Command) (Answer, error) {
 	if a.Counterparts, err = s.store.Counterparts(ctx, p.ID, counterparts); err != nil {
 		return nil, fmt.Errorf("counterparts of %d: %w", p.ID, err)
 	}
-	qs, err := s.store.Quotes(ctx, p.ID, "", maxQuotes)
+	qs, err := s.store.Quotes(ctx, p.ID, "", 1)
 	if err != nil {
 		return nil, fmt.Errorf("quotes of %d: %w", p.ID, err)
 	}
-	a.Quotes = len(qs)
 	if len(qs) > 0 {
 		a.LatestQuote = &qs[0]
 	}
-	ms, err := s.store.Meetings(ctx, p.ID, 0)
-	if err != nil {
-		return nil, fmt.Errorf("meetings of %d: %w", p.ID, err)
+	if a.Meetings, a.Quotes, err = s.store.PersonStats(ctx, p.ID); err != nil {
+		return nil, fmt.Errorf("stats of %d: %w", p.ID, err)
 	}
-	a.Meetings = len(ms)
 	return a, nil
 }
 

@@ -18,6 +18,8 @@ type Store interface {
 	// Quotes returns a person's quotations, newest first; about, when not
 	// empty, keeps those whose words match it.
 	Quotes(ctx context.Context, speaker int64, about string, limit int) ([]QuoteRecord, error)
+	// PersonStats counts a person's in-person meetings and quotations.
+	PersonStats(ctx context.Context, person int64) (meetings, quotes int, err error)
 	// Counterparts returns the people a person met or appears with most.
 	Counterparts(ctx context.Context, person int64, limit int) ([]Counterpart, error)
 	// Search ranks sentences that match the words (bm25).

@@ -124,7 +124,7 @@ func seedDB(t testing.TB) *DB {
 // allTables lists every table of the schema with rows the corpus writes.
 var allTables = []string{
 	"documents", "sentences", "sentences_fts", "entities", "aliases", "name_keys", "name_words",
-	"roles", "affiliations", "entity_documents", "quotes", "quotes_fts", "meetings",
+	"roles", "affiliations", "entity_documents", "quotes", "meetings",
 	"meeting_participants", "meeting_groups", "meeting_sources", "meeting_source_parties", "figures",
 	"schema_migrations",
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,7 +23,7 @@ func (db *DB) Ingest(ctx context.Context, ex briefing.Extraction) (briefing.Inge
 }
 
 // MaxBatch is the most articles IngestBatch commits at once.
-const MaxBatch = 64
+const MaxBatch = 256
 
 // IngestBatch stores extracted articles in order, each atomically in its
 // own savepoint, and commits them together: an article that fails leaves
@@ -38,54 +39,86 @@ func (db *DB) IngestBatch(ctx context.Context, exs []briefing.Extraction) (res [
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	// The common case: the whole batch in one transaction. (Savepoints
+	// per article would make FTS5 flush its index for each.)
+	failed, err := db.storeAll(ctx, exs, res, errs)
+	if err != nil || !failed {
+		return res, errs, err
+	}
+	// An article failed: store each in its own transaction, so that it
+	// alone is left out.
+	for i := range exs {
+		res[i], errs[i] = briefing.IngestResult{}, nil
+		if _, err := db.storeAll(ctx, exs[i:i+1], res[i:i+1], errs[i:i+1]); err != nil {
+			return nil, nil, err
+		}
+	}
+	return res, errs, nil
+}
+
+// storeAll stores articles in one transaction and commits it unless one
+// fails (then it reports failed and rolls back: errs says which). err is
+// set when the transaction itself failed or ctx was canceled; nothing is
+// stored then.
+func (db *DB) storeAll(ctx context.Context, exs []briefing.Extraction, res []briefing.IngestResult, errs []error) (failed bool, err error) {
 	// The transaction does not follow ctx: database/sql would close the
 	// writer connection under a canceled transaction. ctx is checked
-	// between articles instead, and a canceled batch is rolled back whole.
+	// between articles and before the commit instead.
 	t, err := db.begin(context.Background())
 	if err != nil {
-		return nil, nil, fmt.Errorf("ingest: %w", err)
+		return false, fmt.Errorf("ingest: %w", err)
 	}
-	ok := false
+	committed := false
 	defer func() {
-		if !ok {
+		if !committed {
 			t.rollback()
 			db.index = nil // it may hold what was rolled back
 		}
 	}()
 	if err := db.checkIndex(t); err != nil {
-		return nil, nil, err
+		return false, err
 	}
+	mentions := map[int64]int{}
 	for i, ex := range exs {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, fmt.Errorf("ingest: %w", err)
+			return false, fmt.Errorf("ingest: %w", err)
 		}
-		if _, err := t.exec(`SAVEPOINT article`); err != nil {
-			return nil, nil, fmt.Errorf("ingest %s: %w", ex.Article.Source, err)
-		}
-		in := &ingestTx{db: db, t: t, ex: ex, idx: db.index}
-		res[i], errs[i] = in.run()
-		if errs[i] != nil {
+		in := &ingestTx{db: db, t: t, ex: ex, idx: db.index, mentions: mentions}
+		if res[i], errs[i] = in.run(); errs[i] != nil {
 			errs[i] = fmt.Errorf("ingest %s: %w", ex.Article.Source, errs[i])
-			if _, err := t.exec(`ROLLBACK TO article`); err != nil {
-				return nil, nil, fmt.Errorf("ingest %s: roll back: %w", ex.Article.Source, err)
-			}
-			db.index = nil // it may hold what was just rolled back
-			if err := db.checkIndex(t); err != nil {
-				return nil, nil, err
-			}
+			failed = true
 		}
-		if _, err := t.exec(`RELEASE article`); err != nil {
-			return nil, nil, fmt.Errorf("ingest %s: %w", ex.Article.Source, err)
-		}
+	}
+	if failed {
+		return true, nil
+	}
+	if err := storeMentions(t, mentions); err != nil {
+		return false, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, fmt.Errorf("ingest: %w", err)
+		return false, fmt.Errorf("ingest: %w", err)
 	}
 	if err := t.commit(); err != nil {
-		return nil, nil, fmt.Errorf("ingest: commit: %w", err)
+		return false, fmt.Errorf("ingest: commit: %w", err)
 	}
-	ok = true
-	return res, errs, nil
+	committed = true
+	return false, nil
+}
+
+// storeMentions adds the batch's mentions to the people's counters, once
+// per person rather than once per article.
+func storeMentions(t *wtx, mentions map[int64]int) error {
+	ids := make([]int64, 0, len(mentions))
+	for id := range mentions {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		if _, err := t.exec(`UPDATE entities SET mentions = mentions + ? WHERE id = ?`, mentions[id], id); err != nil {
+			return fmt.Errorf("mention counts: %w", err)
+		}
+	}
+	return nil
 }
 
 // checkIndex makes sure the in-memory name index matches the database: it
@@ -112,6 +145,7 @@ type ingestTx struct {
 	sentences  []int64         // sentence ids by index
 	entities   []int64         // global entity ids by local index
 	mergedInto map[int64]int64 // people merged while storing this article
+	mentions   map[int64]int   // the batch's mentions not yet counted in entities.mentions
 }
 
 func (in *ingestTx) run() (briefing.IngestResult, error) {
@@ -277,6 +311,7 @@ func (in *ingestTx) storeEntities() error {
 	for _, id := range order {
 		if n, ok := merged[in.current(id)]; ok {
 			rows = append(rows, []any{in.current(id), in.docID, n})
+			in.mentions[in.current(id)] += n
 			delete(merged, in.current(id))
 		}
 	}

@@ -2,11 +2,18 @@ package storage
 
 import (
 	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
 
 	"briefbot/briefing"
 )
+
+// storedMeeting is the writer's copy of a stored meeting: what
+// briefing.SameMeeting compares, and the reports that date it.
+type storedMeeting struct {
+	facts   briefing.MeetingFacts
+	reports []briefing.MeetingReport
+}
 
 // storeMeetings merges each meeting the article reports into a stored one
 // that other articles reported (see briefing.SameMeeting), or stores it as
@@ -21,16 +28,20 @@ func (in *ingestTx) storeMeetings() error {
 		if err != nil {
 			return err
 		}
+		var sm *storedMeeting
 		if id == 0 {
 			id, err = in.t.insert(`INSERT INTO meetings(kind, status, place_id, date, when_text, published) VALUES (?, ?, ?, ?, ?, ?)`,
 				string(m.Kind), string(m.Status), nullID(facts.Place.ID), dateArg(m.Date), m.When, dateArg(in.ex.Article.Published))
 			if err != nil {
 				return fmt.Errorf("insert meeting: %w", err)
 			}
-		} else if err := in.mergeIntoMeeting(id, facts); err != nil {
+			sm = &storedMeeting{facts: facts}
+			sm.facts.Persons, sm.facts.Parties = nil, nil
+			in.idx.meetings[id] = sm
+		} else if sm, err = in.mergeIntoMeeting(id, facts); err != nil {
 			return err
 		}
-		if err := in.addMeetingReport(id, m, facts); err != nil {
+		if err := in.addMeetingReport(id, sm, m, facts); err != nil {
 			return err
 		}
 	}
@@ -48,12 +59,12 @@ func nullID(id int64) any {
 func (in *ingestTx) meetingFacts(m briefing.ExtractedMeeting) (briefing.MeetingFacts, error) {
 	f := briefing.MeetingFacts{Kind: m.Kind, Date: m.Date, When: m.When, Status: m.Status, Published: in.ex.Article.Published}
 	for _, p := range m.Participants {
-		if id, ok := in.entityID(p).(int64); ok {
+		if id, ok := in.entityID(p).(int64); ok && !slices.Contains(f.Persons, id) {
 			f.Persons = append(f.Persons, id)
 		}
 	}
 	for _, p := range m.Parties {
-		if id, ok := in.entityID(p).(int64); ok {
+		if id, ok := in.entityID(p).(int64); ok && !slices.Contains(f.Parties, id) {
 			f.Parties = append(f.Parties, id)
 		}
 	}
@@ -68,20 +79,24 @@ func (in *ingestTx) meetingFacts(m briefing.ExtractedMeeting) (briefing.MeetingF
 }
 
 func (in *ingestTx) placeFacts(id int64) (briefing.PlaceFacts, error) {
+	if p, ok := in.idx.places[id]; ok {
+		return p, nil
+	}
 	p := briefing.PlaceFacts{ID: id}
 	err := in.t.queryRow(`SELECT name, country FROM entities WHERE id = ?`, id).Scan(&p.Name, &p.Country)
 	if err != nil {
 		return p, fmt.Errorf("place %d: %w", id, err)
 	}
+	in.idx.places[id] = p
 	return p, nil
 }
 
-// maxMeetingCandidates bounds how many stored meetings of the same people
-// are compared with a new report.
+// maxMeetingCandidates bounds how many stored meetings of one party are
+// compared with a new report: the latest ones.
 const maxMeetingCandidates = 40
 
 // findSameMeeting returns the stored meeting the report describes, or 0.
-// Candidates share a participant and were reported around the same time.
+// Candidates share a participant (the latest meetings of each).
 func (in *ingestTx) findSameMeeting(f briefing.MeetingFacts) (int64, error) {
 	ids := f.Persons
 	if len(ids) == 0 {
@@ -89,69 +104,78 @@ func (in *ingestTx) findSameMeeting(f briefing.MeetingFacts) (int64, error) {
 	}
 	var cands []int64
 	for _, p := range ids {
-		got, err := in.t.int64s(`SELECT mp.meeting_id FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
-			WHERE mp.entity_id = ?1 AND m.kind = ?2
-			AND (?3 IS NULL OR m.published IS NULL OR m.published BETWEEN date(?3, '-10 days') AND date(?3, '+10 days'))
-			ORDER BY mp.meeting_id DESC LIMIT ?4`, p, string(f.Kind), dateArg(f.Published), maxMeetingCandidates)
-		if err != nil {
-			return 0, fmt.Errorf("meeting candidates: %w", err)
-		}
-		for _, id := range got {
-			if !containsID(cands, id) {
-				cands = append(cands, id)
-			}
-		}
-	}
-	for _, id := range cands {
-		g, err := in.storedMeetingFacts(id)
+		got, err := in.meetingsOf(p)
 		if err != nil {
 			return 0, err
 		}
-		if briefing.SameMeeting(f, g) {
-			return id, nil
+		for i := len(got) - 1; i >= 0 && i >= len(got)-maxMeetingCandidates; i-- {
+			if !slices.Contains(cands, got[i]) {
+				cands = append(cands, got[i])
+			}
+		}
+	}
+	slices.Sort(cands)
+	for i := len(cands) - 1; i >= 0; i-- {
+		sm, err := in.storedMeeting(cands[i])
+		if err != nil {
+			return 0, err
+		}
+		if sm.facts.Kind == f.Kind && briefing.SameMeeting(f, sm.facts) {
+			return cands[i], nil
 		}
 	}
 	return 0, nil
 }
 
-func containsID(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
+// meetingsOf returns the meetings an entity takes part in, oldest first,
+// from the writer's index (loading it once per entity).
+func (in *ingestTx) meetingsOf(entity int64) ([]int64, error) {
+	if ids, ok := in.idx.meetingsOf[entity]; ok {
+		return ids, nil
 	}
-	return false
+	ids, err := in.t.int64s(`SELECT meeting_id FROM meeting_participants WHERE entity_id = ? ORDER BY meeting_id`, entity)
+	if err != nil {
+		return nil, fmt.Errorf("meetings of %d: %w", entity, err)
+	}
+	if ids == nil {
+		ids = []int64{}
+	}
+	in.idx.meetingsOf[entity] = ids
+	return ids, nil
 }
 
-// storedMeetingFacts loads what SameMeeting compares of a stored meeting.
-func (in *ingestTx) storedMeetingFacts(id int64) (briefing.MeetingFacts, error) {
-	var f briefing.MeetingFacts
+// storedMeeting loads a stored meeting into the writer's index.
+func (in *ingestTx) storedMeeting(id int64) (*storedMeeting, error) {
+	if sm, ok := in.idx.meetings[id]; ok {
+		return sm, nil
+	}
+	sm := &storedMeeting{}
+	f := &sm.facts
 	var kind, status, when string
 	var place sql.NullInt64
 	var date, published sql.NullString
 	err := in.t.queryRow(`SELECT kind, status, place_id, date, when_text, published FROM meetings WHERE id = ?`, id).
 		Scan(&kind, &status, &place, &date, &when, &published)
 	if err != nil {
-		return f, fmt.Errorf("meeting %d: %w", id, err)
+		return nil, fmt.Errorf("meeting %d: %w", id, err)
 	}
 	f.Kind, f.Status, f.When = briefing.MeetingKind(kind), briefing.MeetingStatus(status), when
-	f.Date = parseDate(date)
-	f.Published = parseDate(published)
+	f.Date, f.Published = parseDate(date), parseDate(published)
 	if place.Valid {
 		if f.Place, err = in.placeFacts(place.Int64); err != nil {
-			return f, err
+			return nil, err
 		}
 	}
 	rows, err := in.t.query(`SELECT mp.entity_id, e.kind FROM meeting_participants mp JOIN entities e ON e.id = mp.entity_id WHERE mp.meeting_id = ?`, id)
 	if err != nil {
-		return f, fmt.Errorf("participants of %d: %w", id, err)
+		return nil, fmt.Errorf("participants of %d: %w", id, err)
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var pid int64
 		var k string
 		if err := rows.Scan(&pid, &k); err != nil {
-			return f, err
+			rows.Close()
+			return nil, err
 		}
 		if k == string(briefing.KindPerson) {
 			f.Persons = append(f.Persons, pid)
@@ -159,34 +183,75 @@ func (in *ingestTx) storedMeetingFacts(id int64) (briefing.MeetingFacts, error) 
 			f.Parties = append(f.Parties, pid)
 		}
 	}
-	return f, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = in.t.query(`SELECT d.published, s.date, s.when_text, s.status FROM meeting_sources s
+		JOIN documents d ON d.id = s.document_id WHERE s.meeting_id = ? ORDER BY d.published, s.document_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reports of %d: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pub, date sql.NullString
+		var r briefing.MeetingReport
+		var status string
+		if err := rows.Scan(&pub, &date, &r.When, &status); err != nil {
+			return nil, err
+		}
+		r.Published, r.Date, r.Status = parseDate(pub), parseDate(date), briefing.MeetingStatus(status)
+		sm.reports = append(sm.reports, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	in.idx.meetings[id] = sm
+	return sm, nil
 }
 
 // mergeIntoMeeting updates a stored meeting with a new report of it: the
-// more precise place, the earliest report date, the time words when it had
-// none.
-func (in *ingestTx) mergeIntoMeeting(id int64, f briefing.MeetingFacts) error {
-	g, err := in.storedMeetingFacts(id)
+// more precise place, the time words when it had none, the earliest
+// publication date.
+func (in *ingestTx) mergeIntoMeeting(id int64, f briefing.MeetingFacts) (*storedMeeting, error) {
+	sm, err := in.storedMeeting(id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	place := briefing.MorePrecisePlace(g.Place, f.Place)
-	_, err = in.t.exec(`UPDATE meetings SET place_id = ?2,
-		when_text = CASE WHEN when_text = '' THEN ?3 ELSE when_text END,
-		published = CASE WHEN published IS NULL OR (?4 IS NOT NULL AND ?4 < published) THEN COALESCE(?4, published) ELSE published END
-		WHERE id = ?1`, id, nullID(place.ID), f.When, dateArg(f.Published))
+	g := &sm.facts
+	g.Place = briefing.MorePrecisePlace(g.Place, f.Place)
+	if g.When == "" {
+		g.When = f.When
+	}
+	if !f.Published.IsZero() && (g.Published.IsZero() || f.Published.Before(g.Published)) {
+		g.Published = f.Published
+	}
+	_, err = in.t.exec(`UPDATE meetings SET place_id = ?, when_text = ?, published = ? WHERE id = ?`,
+		nullID(g.Place.ID), g.When, dateArg(g.Published), id)
 	if err != nil {
-		return fmt.Errorf("merge meeting %d: %w", id, err)
+		return nil, fmt.Errorf("merge meeting %d: %w", id, err)
 	}
-	return nil
+	return sm, nil
 }
 
-// addMeetingReport records the article's report of meeting id, its
+// addMeetingReport records the article's report of meeting id and its
 // parties, and re-dates the meeting from all its reports.
-func (in *ingestTx) addMeetingReport(id int64, m briefing.ExtractedMeeting, f briefing.MeetingFacts) error {
+func (in *ingestTx) addMeetingReport(id int64, sm *storedMeeting, m briefing.ExtractedMeeting, f briefing.MeetingFacts) error {
 	for _, p := range append(append([]int64{}, f.Persons...), f.Parties...) {
-		if _, err := in.t.exec(`INSERT OR IGNORE INTO meeting_participants(meeting_id, entity_id) VALUES (?, ?)`, id, p); err != nil {
+		res, err := in.t.exec(`INSERT OR IGNORE INTO meeting_participants(meeting_id, entity_id) VALUES (?, ?)`, id, p)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			continue
+		}
+		if slices.Contains(f.Persons, p) {
+			sm.facts.Persons = append(sm.facts.Persons, p)
+		} else {
+			sm.facts.Parties = append(sm.facts.Parties, p)
+		}
+		if ids, ok := in.idx.meetingsOf[p]; ok {
+			in.idx.meetingsOf[p] = append(ids, id)
 		}
 	}
 	for _, g := range m.Groups {
@@ -198,48 +263,37 @@ func (in *ingestTx) addMeetingReport(id int64, m briefing.ExtractedMeeting, f br
 	if len(m.Sentences) > 0 {
 		sentence = in.sentenceID(m.Sentences[0])
 	}
-	if _, err := in.t.exec(`INSERT OR IGNORE INTO meeting_sources(meeting_id, document_id, sentence_id, place_id, date, when_text, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, in.docID, sentence, nullID(f.Place.ID), dateArg(m.Date), m.When, string(m.Status)); err != nil {
+	res, err := in.t.exec(`INSERT OR IGNORE INTO meeting_sources(meeting_id, document_id, sentence_id, place_id, date, when_text, status)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, in.docID, sentence, nullID(f.Place.ID), dateArg(m.Date), m.When, string(m.Status))
+	if err != nil {
 		return fmt.Errorf("meeting source: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		r := briefing.MeetingReport{Published: in.ex.Article.Published, Date: m.Date, When: m.When, Status: m.Status}
+		sm.reports = append(sm.reports, r)
+		slices.SortStableFunc(sm.reports, func(a, b briefing.MeetingReport) int { return a.Published.Compare(b.Published) })
 	}
 	for _, p := range append(append([]int64{}, f.Persons...), f.Parties...) {
 		if _, err := in.t.exec(`INSERT OR IGNORE INTO meeting_source_parties(meeting_id, document_id, entity_id) VALUES (?, ?, ?)`, id, in.docID, p); err != nil {
 			return err
 		}
 	}
-	return in.redateMeeting(id)
+	return in.redateMeeting(id, sm)
 }
 
 // redateMeeting sets a meeting's date and status from all its reports
-// (briefing.InferDate); the latest report's status wins.
-func (in *ingestTx) redateMeeting(id int64) error {
-	rows, err := in.t.query(`SELECT d.published, s.date, s.when_text, s.status FROM meeting_sources s
-		JOIN documents d ON d.id = s.document_id WHERE s.meeting_id = ? ORDER BY d.published, s.document_id`, id)
-	if err != nil {
-		return err
+// (briefing.InferDate); the latest dated report's status wins.
+func (in *ingestTx) redateMeeting(id int64, sm *storedMeeting) error {
+	if len(sm.reports) == 0 {
+		return fmt.Errorf("meeting %d has no reports", id)
 	}
-	var reports []briefing.MeetingReport
-	for rows.Next() {
-		var pub, date sql.NullString
-		var r briefing.MeetingReport
-		var status string
-		if err := rows.Scan(&pub, &date, &r.When, &status); err != nil {
-			rows.Close()
-			return err
-		}
-		r.Published, r.Date, r.Status = parseDate(pub), parseDate(date), briefing.MeetingStatus(status)
-		reports = append(reports, r)
+	status := latestStatus(sm.reports)
+	d, inferred := briefing.InferDate(sm.reports, status)
+	if d == sm.facts.Date && status == sm.facts.Status && len(sm.reports) > 1 {
+		return nil
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if len(reports) == 0 {
-		return errors.New("meeting without reports")
-	}
-	status := latestStatus(reports)
-	d, inferred := briefing.InferDate(reports, status)
-	_, err = in.t.exec(`UPDATE meetings SET date = ?, date_inferred = ?, status = ? WHERE id = ?`, dateArg(d), inferred, string(status), id)
+	sm.facts.Date, sm.facts.Status = d, status
+	_, err := in.t.exec(`UPDATE meetings SET date = ?, date_inferred = ?, status = ? WHERE id = ?`, dateArg(d), inferred, string(status), id)
 	return err
 }
 

@@ -3,6 +3,7 @@ package storage
 import (
 	"slices"
 
+	"briefbot/briefing"
 	"briefbot/briefing/names"
 )
 
@@ -18,7 +19,13 @@ type nameIndex struct {
 	people  map[int64]*personForms
 	things  map[string]int64 // kind + "\x00" + folded name: organisation or place
 	version int64            // data_version when loaded
-	size    int              // name forms held, to bound memory
+	size    int              // name forms and meetings held, to bound memory
+
+	// Meetings, likewise: who takes part in which, and what the writer
+	// compares when a new report arrives.
+	meetingsOf map[int64][]int64 // loaded entities: their meetings, oldest first
+	meetings   map[int64]*storedMeeting
+	places     map[int64]briefing.PlaceFacts
 }
 
 // personForms is a person's stored name forms and canonical name.
@@ -38,7 +45,8 @@ type nameForm struct {
 const maxIndexedForms = 2_000_000
 
 func newNameIndex(version int64) *nameIndex {
-	return &nameIndex{byKey: map[string][]int64{}, people: map[int64]*personForms{}, things: map[string]int64{}, version: version}
+	return &nameIndex{byKey: map[string][]int64{}, people: map[int64]*personForms{}, things: map[string]int64{}, version: version,
+		meetingsOf: map[int64][]int64{}, meetings: map[int64]*storedMeeting{}, places: map[int64]briefing.PlaceFacts{}}
 }
 
 func thingKey(kind, norm string) string { return kind + "\x00" + norm }
@@ -66,8 +74,11 @@ func (x *nameIndex) addForm(id int64, f nameForm, keys []string) {
 	}
 }
 
-// merge moves person from's forms to into.
+// merge moves person from's forms to into. Meetings seen through either
+// are forgotten, to be loaded again.
 func (x *nameIndex) merge(from, into int64) {
+	x.meetingsOf = map[int64][]int64{}
+	x.meetings = map[int64]*storedMeeting{}
 	for k, ids := range x.byKey {
 		if i := slices.Index(ids, from); i >= 0 {
 			ids = slices.Delete(ids, i, i+1)

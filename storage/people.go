@@ -111,8 +111,23 @@ func (db *DB) Person(ctx context.Context, id int64) (briefing.Person, error) {
 	return p, nil
 }
 
+// PersonStats implements briefing.Store.
+func (db *DB) PersonStats(ctx context.Context, person int64) (meetings, quotes int, err error) {
+	err = db.sql.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id WHERE p.entity_id = ?1 AND m.kind = 'meeting'),
+		(SELECT COUNT(*) FROM quotes WHERE speaker_id = ?1)`, person).Scan(&meetings, &quotes)
+	if err != nil {
+		return 0, 0, fmt.Errorf("stats of %d: %w", person, err)
+	}
+	return meetings, quotes, nil
+}
+
+// coMentionWindow is how many of a person's latest articles the
+// co-mention counts of Counterparts look at.
+const coMentionWindow = 500
+
 // Counterparts implements briefing.Store: people met most, then people
-// named in the same articles most.
+// named in the same articles most (among the person's latest articles).
 func (db *DB) Counterparts(ctx context.Context, person int64, limit int) ([]briefing.Counterpart, error) {
 	rows, err := db.sql.QueryContext(ctx, `
 		WITH met AS (
@@ -120,14 +135,16 @@ func (db *DB) Counterparts(ctx context.Context, person int64, limit int) ([]brie
 			JOIN meeting_participants o ON o.meeting_id = p.meeting_id AND o.entity_id <> p.entity_id
 			JOIN meetings m ON m.id = p.meeting_id AND m.kind = 'meeting'
 			WHERE p.entity_id = ?1 GROUP BY o.entity_id),
+		recent AS (
+			SELECT document_id FROM entity_documents WHERE entity_id = ?1 ORDER BY document_id DESC LIMIT ?3),
 		seen AS (
-			SELECT o.entity_id AS id, COUNT(*) AS n FROM entity_documents p
-			JOIN entity_documents o ON o.document_id = p.document_id AND o.entity_id <> p.entity_id
-			WHERE p.entity_id = ?1 GROUP BY o.entity_id)
+			SELECT o.entity_id AS id, COUNT(*) AS n FROM recent p
+			JOIN entity_documents o ON o.document_id = p.document_id AND o.entity_id <> ?1
+			GROUP BY o.entity_id)
 		SELECT e.id, COALESCE(met.n, 0), COALESCE(seen.n, 0) FROM entities e
 		LEFT JOIN met ON met.id = e.id LEFT JOIN seen ON seen.id = e.id
 		WHERE e.kind = 'person' AND (met.n IS NOT NULL OR seen.n IS NOT NULL)
-		ORDER BY COALESCE(met.n, 0) DESC, COALESCE(seen.n, 0) DESC, e.mentions DESC, e.id LIMIT ?2`, person, limit)
+		ORDER BY COALESCE(met.n, 0) DESC, COALESCE(seen.n, 0) DESC, e.mentions DESC, e.id LIMIT ?2`, person, limit, coMentionWindow)
 	if err != nil {
 		return nil, fmt.Errorf("counterparts of %d: %w", person, err)
 	}

@@ -7,8 +7,8 @@ import (
 	"briefbot/briefing"
 )
 
-// Quotes implements briefing.Store. about keeps the quotations whose words
-// or sentence match it (full-text, every word).
+// Quotes implements briefing.Store. about keeps the quotations whose
+// sentence holds every word of it (full-text).
 func (db *DB) Quotes(ctx context.Context, speaker int64, about string, limit int) ([]briefing.QuoteRecord, error) {
 	q := `SELECT ` + docColumns + `, q.id, q.text, q.partial, q.verb, s.text
 		FROM quotes q JOIN documents d ON d.id = q.document_id JOIN sentences s ON s.id = q.sentence_id
@@ -19,8 +19,9 @@ func (db *DB) Quotes(ctx context.Context, speaker int64, about string, limit int
 		if err != nil {
 			return nil, err
 		}
-		q += ` AND (q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?3)
-			OR q.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?3))`
+		// A quotation lies within its sentence, so the sentence's index
+		// serves both.
+		q += ` AND q.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?3)`
 		args = append(args, match)
 	}
 	q += ` ORDER BY d.published IS NULL, d.published DESC, d.id DESC, q.id LIMIT ?2`

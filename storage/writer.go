@@ -33,6 +33,12 @@ func (db *DB) begin(ctx context.Context) (*wtx, error) {
 		if err != nil {
 			return nil, fmt.Errorf("writer connection: %w", err)
 		}
+		// Checkpoints run on the committing connection: every 8192 pages
+		// (32 MiB) of WAL rather than 1000.
+		if _, err := conn.ExecContext(ctx, `PRAGMA wal_autocheckpoint = 8192`); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("writer connection: %w", err)
+		}
 		db.w = &writer{db: db.sql, conn: conn, stmts: map[string]*sql.Stmt{}}
 	}
 	tx, err := db.w.conn.BeginTx(ctx, nil)

@@ -25,7 +25,7 @@ type Sink interface {
 }
 
 // maxBatch is the most articles handed to the sink at once.
-const maxBatch = 64
+const maxBatch = 256
 
 // Item is one article to ingest.
 type Item struct {
@@ -97,11 +97,12 @@ type job struct {
 // batch.
 func (p *Pipeline) Run(ctx context.Context, items []Item, report func(Outcome)) (Summary, error) {
 	var sum Summary
-	jobs := make(chan job)
-	done := make(chan job, p.workers)
 	// At most inFlight items are read but not yet stored, so a slow item
-	// cannot make the others pile up in memory.
+	// cannot make the others pile up in memory. Results wait in done, so
+	// the workers go on extracting while the writer stores a batch.
 	inFlight := make(chan struct{}, max(4*p.workers, 2*maxBatch))
+	jobs := make(chan job)
+	done := make(chan job, cap(inFlight))
 	var wg sync.WaitGroup
 	for range p.workers {
 		wg.Add(1)

@@ -43,9 +43,8 @@ CREATE TABLE entities (
     name    TEXT NOT NULL,                  -- canonical name
     gender  TEXT NOT NULL DEFAULT '',
     country TEXT NOT NULL DEFAULT '',       -- places: the country they lie in
-    mentions INTEGER NOT NULL DEFAULT 0
+    mentions INTEGER NOT NULL DEFAULT 0     -- sum of entity_documents.mentions
 );
-CREATE INDEX entities_kind ON entities(kind, mentions);
 
 -- Every written form of an entity's name.
 CREATE TABLE aliases (
@@ -97,9 +96,6 @@ CREATE TABLE entity_documents (
     PRIMARY KEY (entity_id, document_id)
 ) WITHOUT ROWID;
 CREATE INDEX entity_documents_document ON entity_documents(document_id, entity_id);
-CREATE TRIGGER entity_documents_count AFTER INSERT ON entity_documents BEGIN
-    UPDATE entities SET mentions = mentions + new.mentions WHERE id = new.entity_id;
-END;
 
 CREATE TABLE quotes (
     id          INTEGER PRIMARY KEY,
@@ -113,16 +109,6 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_speaker ON quotes(speaker_id, document_id);
 CREATE INDEX quotes_document ON quotes(document_id);
 
-CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    text, content='quotes', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 
 -- A meeting (or call) merged across the articles that report it.
 CREATE TABLE meetings (
