@@ -78,6 +78,10 @@ func (db *DB) storeAll(ctx context.Context, exs []briefing.Extraction, res []bri
 	if err := db.checkIndex(t); err != nil {
 		return false, err
 	}
+	var lastSentence int64
+	if err := t.queryRow(`SELECT COALESCE(MAX(id), 0) FROM sentences`).Scan(&lastSentence); err != nil {
+		return false, fmt.Errorf("ingest: %w", err)
+	}
 	mentions := map[int64]int{}
 	for i, ex := range exs {
 		if err := ctx.Err(); err != nil {
@@ -94,6 +98,11 @@ func (db *DB) storeAll(ctx context.Context, exs []briefing.Extraction, res []bri
 	}
 	if err := storeMentions(t, mentions); err != nil {
 		return false, err
+	}
+	// Index the batch's sentences for search in one statement, last: an
+	// FTS5 flush per transaction rather than per article.
+	if _, err := t.exec(`INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?`, lastSentence); err != nil {
+		return false, fmt.Errorf("ingest: index sentences: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return false, fmt.Errorf("ingest: %w", err)
@@ -237,8 +246,8 @@ func (in *ingestTx) execRows(head string, cols int, rows [][]any, tail string) e
 	return nil
 }
 
-// storeSentences stores the sentences with multi-row inserts (a trigger
-// indexes them for search) and notes their ids.
+// storeSentences stores the sentences with multi-row inserts and notes
+// their ids; storeAll indexes them for search.
 func (in *ingestTx) storeSentences() error {
 	in.sentences = make([]int64, 0, len(in.ex.Sentences))
 	for from := 0; from < len(in.ex.Sentences); from += maxRows {

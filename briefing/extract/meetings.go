@@ -42,7 +42,19 @@ var (
 	callWords     = set("phone", "telephone", "video", "videoconference", "video-conference", "call", "calls", "zoom", "virtual", "virtually", "teleconference", "phoned", "videolink", "video-link")
 	pastMeetVerbs = set("met", "convened", "held", "hosted", "sat", "received", "welcomed", "joined", "attended", "participated", "had", "gathered", "told", "said")
 	clauseEnds    = set("which", "who", "where", "while", "as", "amid", "amidst", "after", "because", "although", "though", "but", "since", "despite", "whereas", "when", "before", "following", "ahead")
+	// meetTriggers is every word meetingAt acts on, checked first.
+	meetTriggers = union(meetVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint"))
 )
+
+func union(sets ...map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range sets {
+		for k := range s {
+			out[k] = true
+		}
+	}
+	return out
+}
 
 // findMeetings reads the meetings of the article: a trigger ("met",
 // "is set to meet", "held talks", "hosted", "sat down with", "joint press
@@ -72,6 +84,9 @@ func (r *run) findMeetings() {
 func (r *run) meetingAt(s, k int) int {
 	toks := r.d.tokens(s)
 	t := &toks[k]
+	if !meetTriggers[t.key] {
+		return k
+	}
 	switch {
 	case meetVerbs[t.key] || t.key == "meeting" && k > 0 && (verbGroup[toks[k-1].key] && toks[k-1].key != "the"):
 		return r.explicitMeeting(s, k, k+1)

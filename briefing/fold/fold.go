@@ -69,6 +69,9 @@ func isSimpleASCII(s string) bool {
 }
 
 func asciiKey(s string) string {
+	if isLowerAlnum(s) {
+		return s // already a key: no copy
+	}
 	b := make([]byte, 0, len(s))
 	space := false
 	for i := 0; i < len(s); i++ {
@@ -96,4 +99,18 @@ func asciiKey(s string) string {
 // all give "althani".
 func Compact(s string) string {
 	return strings.ReplaceAll(Key(s), " ", "")
+}
+
+// isLowerAlnum reports whether s is non-empty lower-case ASCII letters and
+// digits only.
+func isLowerAlnum(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }

@@ -61,7 +61,7 @@ type Pipeline struct {
 // Options configure a Pipeline.
 type Options struct {
 	MaxBytes int // largest article accepted, in bytes; default 5 MiB
-	Workers  int // extraction goroutines; default the number of CPUs
+	Workers  int // extraction goroutines; default one less than GOMAXPROCS (at least 1)
 	Logger   *slog.Logger
 }
 
@@ -74,7 +74,9 @@ func New(x *extract.Extractor, sink Sink, opts Options) *Pipeline {
 		opts.MaxBytes = DefaultMaxBytes
 	}
 	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
+		// Leave a processor to the writer: its many short cgo calls lose
+		// their P to a busy worker and then wait to get one back.
+		opts.Workers = max(1, runtime.GOMAXPROCS(0)-1)
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)

@@ -30,9 +30,9 @@ CREATE VIRTUAL TABLE sentences_fts USING fts5(
     text, content='sentences', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
-END;
+-- New sentences are indexed by the writer once per transaction (see
+-- storage/ingest.go): FTS5 flushes its pending index at every statement
+-- savepoint, so indexing row by row would flush once per article.
 CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
     INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
