@@ -94,7 +94,8 @@ func (x *Extractor) isCalendarWord(t *token) bool {
 	if _, ok := x.words.weekdays[t.key]; ok {
 		return true
 	}
-	if _, ok := x.words.months[t.key]; ok && t.key != "may" {
+	// Full month names only: "Jun" or "Mar" may be a name.
+	if _, ok := x.words.months[t.key]; ok && len(t.key) > 4 || t.is("march", "april", "june", "july") {
 		return true
 	}
 	return false

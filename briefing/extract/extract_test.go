@@ -142,6 +142,38 @@ Other officials were less sure.`,
 			want: []wantQuote{{"Lina Castell", "He told me ‘we are done’ and left", false}},
 		},
 		{
+			name: "a colon after the speaker's clause",
+			text: `Mansour Al-Attiyah was blunt: "The market will judge whether this strategy works."`,
+			want: []wantQuote{{"Mansour Al-Attiyah", "The market will judge", false}},
+		},
+		{
+			name: "went on",
+			text: `Boris Lysenko sat in the front row. “We are working around the clock,” he went on.`,
+			want: []wantQuote{{"Boris Lysenko", "We are working around the clock", false}},
+		},
+		{
+			name: "a characterising verb introduces a partial quote",
+			text: `Ayu Razak dismissed the criticism as “reckless”.`,
+			want: []wantQuote{{"Ayu Razak", "reckless", true}},
+		},
+		{
+			name: "a paragraph-opening quote continues the person the previous paragraph ends on",
+			text: `Ebrahim Naderi stated that the suspension was critical. Aissatou Nwachukwu told reporters that no decision had been taken. Naderi has held the post for several years.
+
+“This decision was taken unanimously by the executive committee.”`,
+			want: []wantQuote{{"Ebrahim Naderi", "This decision was taken", false}},
+		},
+		{
+			name: "a surname that is also a company",
+			text: `Suzuki Masahiro, the chief financial officer of Vantora Pharma, set out new terms. “The offer undervalues the company,” said Suzuki.`,
+			want: []wantQuote{{"Suzuki Masahiro", "The offer undervalues", false}},
+		},
+		{
+			name: "a family name written first",
+			text: `Singaporean Trade Minister Liang Jun arrived on Monday. “The next few days will be decisive,” Liang said.`,
+			want: []wantQuote{{"Liang Jun", "The next few days", false}},
+		},
+		{
 			name: "unnamed speaker is not attributed to a nearby person",
 			text: `Antony Blinken met Sameh Shoukry. “We are close,” an Israeli official said.`,
 			want: nil,
@@ -235,6 +267,16 @@ func TestMeetings(t *testing.T) {
 			name: "pronoun subject and a place before the trigger",
 			text: `Antony Blinken said that while he was in Saudi Arabia, he met with its Crown Prince Mohammed Bin Salman to discuss normalization.`,
 			want: []wantMeeting{{[]string{"Antony Blinken", "Mohammed Bin Salman"}, "Saudi Arabia", briefing.Held, "", ""}},
+		},
+		{
+			name: "a role noun as the subject",
+			text: `Thai volleyball champion Ngoc Razak will retire next year. The champion pulled out of talks with Lwazi Mengistu that had been planned in Accra.`,
+			want: []wantMeeting{{[]string{"Ngoc Razak", "Lwazi Mengistu"}, "Accra", briefing.Canceled, "", ""}},
+		},
+		{
+			name: "took part joins the meeting",
+			text: `Corbel chair Kiprono Girma sat down with Masahiro Suzuki in Pretoria on Tuesday. Analyst Cai Ming also took part in the discussions.`,
+			want: []wantMeeting{{[]string{"Kiprono Girma", "Masahiro Suzuki", "Cai Ming"}, "Pretoria", briefing.Held, "on Tuesday", ""}},
 		},
 		{
 			name: "a cabinet meeting of one party is not a meeting between people",
@@ -333,6 +375,26 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func TestLeadingTitleAndOrganisationWords(t *testing.T) {
+	text := `The lead climate negotiator of Mexico, Adriana González, has become a prominent voice. Solvane Glass strategy director Maryam Salehi agreed. Observers said the mood had improved.`
+	ex := testExtractor(t).Extract(article(text, ""))
+	roles := map[string][]string{}
+	for _, e := range ex.Entities {
+		if e.Kind == briefing.KindPerson {
+			roles[e.Name] = e.Roles
+		}
+	}
+	want := map[string]string{"Adriana González": "lead climate negotiator of Mexico", "Maryam Salehi": "Solvane Glass strategy director"}
+	for name, role := range want {
+		if strings.Join(roles[name], "|") != role {
+			t.Errorf("%s roles = %q, want %q", name, roles[name], role)
+		}
+	}
+	if _, ok := roles["Observers"]; ok || len(roles) != 2 {
+		t.Errorf("people = %v, want only the two named", keys(roles))
+	}
 }
 
 func TestFigures(t *testing.T) {

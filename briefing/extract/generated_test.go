@@ -13,6 +13,9 @@ import (
 	"briefbot/internal/corpusgen"
 )
 
+// genSeed is the generator seed of the quality test.
+var genSeed uint64 = 7
+
 // genScores are extraction scores against the generator's truth.
 type genScores struct {
 	quotesGold, quotesFound, quotesMatched, speakersRight int
@@ -21,7 +24,7 @@ type genScores struct {
 }
 
 func (s *genScores) note(kind, example string) {
-	if len(s.examples[kind]) < 8 {
+	if len(s.examples[kind]) < 25 {
 		s.examples[kind] = append(s.examples[kind], example)
 	}
 }
@@ -31,7 +34,7 @@ func (s *genScores) note(kind, example string) {
 func scoreGenerated(t testing.TB, n int) genScores {
 	x := testExtractor(t)
 	m := names.NewMatcher(testLex)
-	g := corpusgen.New(corpusgen.Config{Seed: 7, Articles: n})
+	g := corpusgen.New(corpusgen.Config{Seed: genSeed, Articles: n})
 	s := genScores{examples: map[string][]string{}}
 	same := func(pred, canonical string) bool {
 		return pred != "" && m.Compatible(names.Parse(pred), names.Parse(canonical))
@@ -166,17 +169,21 @@ func TestGeneratedCorpus(t *testing.T) {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
-	for _, k := range kinds {
-		for _, e := range s.examples[k] {
-			t.Logf("%s: %s", k, e)
+	if testing.Verbose() {
+		for _, k := range kinds {
+			for _, e := range s.examples[k] {
+				t.Logf("%s: %s", k, e)
+			}
 		}
 	}
 	floors := []struct {
 		name       string
 		got, floor float64
 	}{
-		{"quote recall", qr, 0.0}, {"quote precision", qp, 0.0}, {"speakers", sp, 0.0},
-		{"pair recall", pr, 0.0}, {"pair precision", pp, 0.0},
+		// Measured (seed 7, 400 articles): quotes 0.960 / 1.000, speakers
+		// 0.944, pairs 0.804 / 0.912.
+		{"quote recall", qr, 0.93}, {"quote precision", qp, 0.97}, {"speakers", sp, 0.92},
+		{"pair recall", pr, 0.77}, {"pair precision", pp, 0.88},
 	}
 	for _, f := range floors {
 		if f.got < f.floor {

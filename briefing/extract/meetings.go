@@ -43,7 +43,7 @@ var (
 	pastMeetVerbs = set("met", "convened", "held", "hosted", "sat", "received", "welcomed", "joined", "attended", "participated", "had", "gathered", "told", "said")
 	clauseEnds    = set("which", "who", "where", "while", "as", "amid", "amidst", "after", "because", "although", "though", "but", "since", "despite", "whereas", "when", "before", "following", "ahead")
 	// meetTriggers is every word meetingAt acts on, checked first.
-	meetTriggers = union(meetVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint"))
+	meetTriggers = union(meetVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint", "took", "take", "takes", "taking"))
 )
 
 func union(sets ...map[string]bool) map[string]bool {
@@ -108,8 +108,11 @@ func (r *run) meetingAt(s, k int) int {
 		if r.personAt(s, k+1) || hostVerbs[t.key] && r.partyAt(s, k+1) {
 			return r.explicitMeeting(s, k, k+1)
 		}
-	case joinVerbs[t.key]:
+	case joinVerbs[t.key] || t.is("took", "take", "takes", "taking") && k+1 < len(toks) && toks[k+1].key == "part":
 		j := k + 1
+		if toks[j-1].key != "part" && j < len(toks) && toks[j].key == "part" {
+			j++
+		}
 		if j < len(toks) && toks[j].key == "in" {
 			j++
 		}
@@ -117,10 +120,29 @@ func (r *run) meetingAt(s, k int) int {
 			r.joinMeeting(s, k, n, r.subjects(s, k))
 			return n + 1
 		}
+		// "X is also expected to attend": the latest meeting.
+		if len(r.meetings) > 0 && (j >= len(toks) || toks[j].kind == tPunct) && r.alsoBefore(toks, k) {
+			r.joinMeeting(s, k, k, r.subjects(s, k))
+			return j
+		}
 	case meetNouns[t.key]:
 		return r.nominalMeeting(s, k)
 	}
 	return k
+}
+
+// alsoBefore reports whether "also" stands in the verb group before k
+// ("is also expected to attend").
+func (r *run) alsoBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 5; j-- {
+		if toks[j].key == "also" {
+			return true
+		}
+		if !verbGroup[toks[j].key] {
+			return false
+		}
+	}
+	return false
 }
 
 // meetNounAfter returns the index of a meeting noun among the few words
@@ -351,7 +373,15 @@ func (r *run) subjects(s, k int) group {
 		if m == nil {
 			m = r.mentionBeforeParenthetical(s, j)
 		}
-		if m == nil || m.inQuote || m.poss {
+		if m == nil {
+			// "The minister is expected to travel …": a role description.
+			if e := r.roleRefAt(s, -1, j+1); e >= 0 {
+				g.persons = append(g.persons, e)
+				g.from = j
+			}
+			break
+		}
+		if m.inQuote || m.poss {
 			break
 		}
 		if !r.addPartyMention(&g, m) {
@@ -412,9 +442,15 @@ func (r *run) mentionBeforeParenthetical(s, j int) *mention {
 	return nil
 }
 
-// subjectBeforeTrigger returns the first person named as a subject before
-// token k of sentence s, or -1.
+// subjectBeforeTrigger returns the first person named (or described by
+// role, "The minister …") as a subject before token k of sentence s, or
+// -1.
 func (r *run) subjectBeforeTrigger(s, k int) int {
+	for _, rr := range r.roleRefs[s] {
+		if rr.from == 0 && rr.to <= k && rr.entity >= 0 {
+			return rr.entity
+		}
+	}
 	for _, m := range r.mentions[s] {
 		if m.from >= k {
 			break

@@ -24,8 +24,17 @@ type mention struct {
 // is decided once the article's full names are known.
 type lone struct {
 	sent, from, to int
+	thing          *thingFallback // what the word is when it is nobody's name
 	strong         bool // a title, a courtesy title or a speech verb says it is a person
+	titled         bool // a title or courtesy title
 	placeHint      bool // after "in", "at", "near"…
+}
+
+// thingFallback is the organisation or place a word names when it turns
+// out not to be a person's name.
+type thingFallback struct {
+	kind          briefing.EntityKind
+	name, country string
 }
 
 // findMentions finds every name in the article and builds its entities.
@@ -53,8 +62,13 @@ func (r *run) classify(s int, toks []token, from, to int, lones []lone) []lone {
 	if from >= to {
 		return lones
 	}
-	// A known organisation or place at the start of the run.
-	if k, kind, name, country := r.lexiconMatch(toks, from, to); k > from {
+	// A known organisation or place at the start of the run. A lone word
+	// that is also a name ("Suzuki", "Jordan") waits until the article's
+	// people are known.
+	if k, kind, name, country := r.lexiconMatch(toks, from, to); k > from && !(k < to && r.personAfterPrefix(s, toks, from, k, to)) {
+		if k == to && to-from == 1 && (r.x.lex.Surname(toks[from].key) || r.isGiven(&toks[from])) {
+			return append(lones, lone{sent: s, from: from, to: to, thing: &thingFallback{kind, name, country}})
+		}
 		if k == to || !r.hasRoleHead(toks, k, to) {
 			r.addThing(s, toks, from, to, kind, name, country)
 			return lones
@@ -90,6 +104,21 @@ func (r *run) classify(s int, toks []token, from, to int, lones []lone) []lone {
 	return r.addPerson(s, toks, from, to, lones)
 }
 
+// personAfterPrefix reports whether a run that starts with a known name
+// (toks[from:k], "Suzuki") is rather a person's name: a given name
+// follows, or a title is set off after it ("Suzuki Masahiro, the chief
+// financial officer of …").
+func (r *run) personAfterPrefix(s int, toks []token, from, k, to int) bool {
+	if r.hasRoleHead(toks, k, to) || !r.looksLikeName(toks, from, to) {
+		return false
+	}
+	if r.isGiven(&toks[k]) {
+		return true
+	}
+	appo, _ := r.apposition(s, toks, to)
+	return appo != ""
+}
+
 // addPerson records a person named by toks[from:to] when the words and
 // their context say it is one. A lone word is kept for resolveLoneNames.
 func (r *run) addPerson(s int, toks []token, from, to int, lones []lone) []lone {
@@ -98,6 +127,9 @@ func (r *run) addPerson(s int, toks []token, from, to int, lones []lone) []lone 
 	}
 	roleFrom := r.rolePrefix(toks, from)
 	appo, _ := r.apposition(s, toks, to)
+	if appo == "" && roleFrom == from {
+		appo = r.leadingApposition(s, toks, from, to)
+	}
 	hasRole := roleFrom < from || appo != ""
 	text := r.d.spanText(s, from, to)
 	n := names.Parse(text)
@@ -107,6 +139,7 @@ func (r *run) addPerson(s int, toks []token, from, to int, lones []lone) []lone 
 	if n.Single() {
 		lones = append(lones, lone{
 			sent: s, from: from, to: to,
+			titled:    hasRole || len(n.Honorifics) > 0,
 			strong:    hasRole || len(n.Honorifics) > 0 || r.speechVerbAfter(toks, to),
 			placeHint: from > 0 && toks[from-1].is("in", "at", "near", "from", "outside"),
 		})
@@ -353,7 +386,15 @@ func (r *run) resolveLoneNames(lones []lone) {
 			})
 			continue
 		}
+		if l.thing != nil {
+			r.addThing(l.sent, toks, l.from, l.to, l.thing.kind, l.thing.name, l.thing.country)
+			continue
+		}
 		given := r.isGiven(&toks[l.from])
+		known := r.x.lex.Surname(n.Surname) || given
+		if l.from == 0 && !known && !l.titled && pluralNoun(n.Surname) {
+			continue // "Observers said", "Analysts warned"
+		}
 		switch {
 		case l.strong || r.x.lex.Surname(n.Surname) && !(given && l.from == 0):
 			if l.from == 0 && !l.strong && r.x.words.function[n.Surname] {
@@ -375,7 +416,10 @@ func (r *run) fullNameFor(n names.Name, s int) int {
 	before, after := -1, -1
 	beforeAt, afterAt := -1, 1<<30
 	for i, e := range r.ents {
-		if e.kind != briefing.KindPerson || e.merged >= 0 || !e.name.Full() || !r.x.names.Compatible(n, e.name) {
+		if e.kind != briefing.KindPerson || e.merged >= 0 || !e.name.Full() {
+			continue
+		}
+		if !r.x.names.Compatible(n, e.name) && !r.familyFirst(n, e.name) {
 			continue
 		}
 		for _, m := range e.mentions {
@@ -391,6 +435,14 @@ func (r *run) fullNameFor(n names.Name, s int) int {
 		return before
 	}
 	return after
+}
+
+// familyFirst reports whether a lone word is the family name of a
+// two-word name written family name first ("Liang" of "Liang Jun"): it
+// is the first word, a known surname, and the second word is not one.
+func (r *run) familyFirst(lone, full names.Name) bool {
+	return lone.Single() && len(full.Middle) == 0 && full.Particles == "" && lone.Surname == full.Given &&
+		r.x.lex.Surname(full.Given) && !r.x.lex.Surname(full.Surname)
 }
 
 // mergeLoneIntoFull merges a person known only by one word ("Prime
@@ -446,3 +498,14 @@ var objectVerbs = set("met", "meet", "meets", "meeting", "hosted", "hosts", "hos
 	"appointed", "named", "accused", "criticized", "criticised", "praised", "blamed", "fired", "sacked",
 	"nominated", "joined", "succeeded", "defeated", "beat", "interviewed", "questioned", "sued", "charged",
 	"sentenced", "arrested", "elected", "endorsed", "backed", "supported", "opposed", "warned", "briefed")
+
+// pluralNoun reports whether a folded word looks like a plural common
+// noun ("observers", "analysts", "officials") rather than a surname.
+func pluralNoun(w string) bool {
+	for _, suffix := range []string{"ers", "ors", "ists", "ians", "ants", "ents", "ials", "ives", "ates", "ees", "ics"} {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
+}

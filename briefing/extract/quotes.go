@@ -133,6 +133,13 @@ func (r *run) attribute(pi int, ctxs []quoteCtx, i int) {
 	}
 	if e, verb := r.attributionBefore(c.sent, from-st.from, c.open-st.from); e >= 0 {
 		c.speaker, c.how, c.verb = e, attrOwn, verb
+		return
+	}
+	// "Al-Attiyah was blunt: “…”": a colon after the clause's subject.
+	if k := c.open - st.from; k > 0 && r.d.tokens(c.sent)[k-1].text == ":" {
+		if e := r.clauseSubject(c.sent, from-st.from, k-1); e >= 0 {
+			c.speaker, c.how = e, attrOwn
+		}
 	}
 	_ = p
 }
@@ -153,7 +160,7 @@ func (r *run) attributionAfter(s, from, to int) (int, string) {
 				return e, "according to"
 			}
 			return -1, ""
-		case r.x.words.speech[t.key] || r.x.words.speechIng[t.key]:
+		case r.x.words.speech[t.key] || r.x.words.speechIng[t.key] || wentOn(toks, k):
 			if e := r.speakerOf(s, k); e >= 0 {
 				return e, r.verbPhrase(toks, k)
 			}
@@ -220,6 +227,27 @@ func (r *run) attributionBefore(s, from, to int) (int, string) {
 	return -1, ""
 }
 
+// clauseSubject is the person a clause from token from to token to opens
+// with: a name, a pronoun or a role description ("He was direct").
+func (r *run) clauseSubject(s, from, to int) int {
+	toks := r.d.tokens(s)
+	if from >= to {
+		return -1
+	}
+	if toks[from].is("he", "she") {
+		return r.resolvePronoun(s, from)
+	}
+	if e := r.roleRefAt(s, from, -1); e >= 0 {
+		return e
+	}
+	for _, m := range r.mentions[s] {
+		if m.kind == briefing.KindPerson && (m.roleFrom == from || m.from == from) && !m.poss {
+			return r.resolve(m.entity)
+		}
+	}
+	return -1
+}
+
 // sentenceSpeaker is who speaks in sentence s before token k: the subject
 // of an earlier speech verb, else the first person named as a subject.
 func (r *run) sentenceSpeaker(s, k int) int {
@@ -236,10 +264,18 @@ func (r *run) sentenceSpeaker(s, k int) int {
 	return -1
 }
 
+// wentOn reports "went on" / "goes on" (continuing to speak) at k.
+func wentOn(toks []token, k int) bool {
+	return toks[k].is("went", "goes", "go") && k+1 < len(toks) && toks[k+1].key == "on"
+}
+
 // verbPhrase is the attribution as written: the verb, with its object for
 // "told" ("told reporters").
 func (r *run) verbPhrase(toks []token, k int) string {
 	v := toks[k].text
+	if wentOn(toks, k) {
+		return v + " on"
+	}
 	if toks[k].key == "told" && k+1 < len(toks) && toks[k+1].kind == tWord && !toks[k+1].cap && toks[k+1].quote < 0 {
 		v += " " + toks[k+1].text
 	}
@@ -263,9 +299,28 @@ func (r *run) carrySpeaker(pi int, ctxs []quoteCtx, i int) {
 	if c.paraStarts {
 		back = 4
 	}
-	if e, _ := r.lastSpeakerBefore(c.sent, c.open-st.from, back); e >= 0 {
+	e, at := r.lastSpeakerBefore(c.sent, c.open-st.from, back)
+	// A paragraph that opens with a quotation continues the person the
+	// previous paragraph ends on, when that comes after the last speaker.
+	if c.paraStarts && pi > 0 {
+		prev := &r.d.paras[pi-1]
+		last := prev.first + prev.nsents - 1
+		if subj := r.sentenceSubject(last); subj >= 0 && last > at && !prev.heading {
+			e = subj
+		}
+	}
+	if e >= 0 {
 		c.speaker, c.how = e, attrCarried
 	}
+}
+
+// sentenceSubject is the person a sentence opens with (a name, a pronoun
+// or a role description), or -1.
+func (r *run) sentenceSubject(s int) int {
+	if r.d.heading(s) {
+		return -1
+	}
+	return r.clauseSubject(s, 0, len(r.d.tokens(s)))
 }
 
 // noteSpeech records that a person spoke at token k of sentence s, keeping

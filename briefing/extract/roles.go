@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // titleAbbreviations are abbreviated titles written before names.
 var titleAbbreviations = set("gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm", "pres", "supt", "cmdr", "maj", "amb")
 
@@ -63,8 +65,12 @@ func (r *run) roleComplement(toks []token, h, to int) int {
 func (r *run) rolePrefix(toks []token, from int) int {
 	j := from - 1
 	head := false
+	sawCap := false // a capitalised word passed since the head
 	for ; j >= 0; j-- {
 		t := &toks[j]
+		if head && capWord(t) && !r.isRoleHead(t) {
+			sawCap = true
+		}
 		switch {
 		case t.text == "." && j > 0 && titleAbbreviations[toks[j-1].key]:
 			continue
@@ -80,6 +86,8 @@ func (r *run) rolePrefix(toks []token, from int) int {
 			continue
 		case (t.key == "of" || t.key == "for") && j > 0 && j+1 < from:
 			continue
+		case t.kind == tWord && !t.cap && !r.x.words.function[t.key] && head && !sawCap && !looksVerb(t) && r.capRunBefore(toks, j):
+			continue // "Solvane Glass strategy director"
 		case t.key == "the" && j > 0 && toks[j-1].key == "of":
 			continue
 		}
@@ -157,4 +165,55 @@ func (r *run) apposition(s int, toks []token, to int) (string, int) {
 func (r *run) isDemonymKey(k string) bool {
 	_, ok := r.x.lex.Demonym(k)
 	return ok
+}
+
+// leadingApposition reads a title set off by a comma before a name:
+// "The lead climate negotiator of Mexico, Adriana González, said". The
+// name must be followed by a comma or a verb-like word, not another name.
+func (r *run) leadingApposition(s int, toks []token, from, to int) string {
+	if from < 3 || toks[from-1].text != "," || to < len(toks) && toks[to].kind == tWord && capWord(&toks[to]) {
+		return ""
+	}
+	end := from - 1 // the comma
+	start := -1
+	for j := end - 1; j >= 0 && end-j <= 12; j-- {
+		t := &toks[j]
+		if t.kind != tWord || t.quote >= 0 {
+			break
+		}
+		if t.is("the", "a", "an") {
+			start = j + 1
+			break
+		}
+	}
+	if start < 0 || !r.hasRoleHead(toks, start, end) {
+		return ""
+	}
+	for j := start; j < end; j++ {
+		if capWord(&toks[j]) && r.isGiven(&toks[j]) && j+1 < end && capWord(&toks[j+1]) {
+			return "" // another name inside: not a title
+		}
+	}
+	return r.d.spanText(s, start, end)
+}
+
+// capRunBefore reports whether, at most two lower-case words to the left
+// of token j, capitalised words (an organisation's name) stand.
+func (r *run) capRunBefore(toks []token, j int) bool {
+	for k := j - 1; k >= 0 && j-k <= 2; k-- {
+		t := &toks[k]
+		if t.kind != tWord || r.x.words.function[t.key] && !t.acronym {
+			return false
+		}
+		if capWord(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksVerb reports whether a lower-case word is likely a verb: a past or
+// present form ("met", "hosted", "meets"), which never belongs to a title.
+func looksVerb(t *token) bool {
+	return strings.HasSuffix(t.key, "ed") || meetVerbs[t.key] || hostVerbs[t.key] || greetVerbs[t.key]
 }

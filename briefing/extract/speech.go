@@ -45,7 +45,10 @@ func (r *run) findSpeech() {
 var weakSpeech = set("called", "described", "dubbed", "labelled", "labeled", "termed", "put", "began",
 	"hoped", "hopes", "believes", "believed", "thinks", "thought", "feared", "fears", "estimated",
 	"estimates", "reported", "reports", "spoke", "speaks", "continued", "answered", "answers", "rules",
-	"ruled", "posted", "agreed", "agrees", "charged", "accused", "accuses", "states", "say")
+	"ruled", "posted", "agreed", "agrees", "charged", "accused", "accuses", "states", "say",
+	"dismissed", "dismisses", "branded", "brands", "hailed", "hails", "slammed", "slams", "condemned",
+	"condemns", "denounced", "denounces", "criticised", "criticized", "praised", "praises", "rejected",
+	"rejects", "welcomed", "welcomes", "decried", "decries", "derided", "derides", "blasted", "blasts")
 
 // speakerOf returns the subject of the speech verb at token k of sentence
 // s: a name, pronoun or role description right before it ("Blinken said",

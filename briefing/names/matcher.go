@@ -61,6 +61,9 @@ func (m *Matcher) Compatible(a, b Name) bool {
 	if a.Suffix != b.Suffix {
 		return false
 	}
+	if swapped(a, b) && m.SameSpelling(a.Given, b.Surname) && m.SameSpelling(a.Surname, b.Given) {
+		return true // "Suzuki Masahiro" and "Masahiro Suzuki"
+	}
 	if !m.SameSpelling(a.Surname, b.Surname) || !m.SameGiven(a.Given, b.Given) {
 		return false
 	}
@@ -68,6 +71,12 @@ func (m *Matcher) Compatible(a, b Name) bool {
 		return false
 	}
 	return m.middlesAgree(a.Middle, b.Middle)
+}
+
+// swapped reports whether two names are two words each without particles,
+// so one may be the other in family-name-first order.
+func swapped(a, b Name) bool {
+	return len(a.Middle) == 0 && len(b.Middle) == 0 && a.Particles == "" && b.Particles == "" && len(a.Honorifics) == 0 && len(b.Honorifics) == 0
 }
 
 // loneMatches reports whether a one-word name refers to the full name: its
