@@ -25,9 +25,9 @@ type mention struct {
 type lone struct {
 	sent, from, to int
 	thing          *thingFallback // what the word is when it is nobody's name
-	strong         bool // a title, a courtesy title or a speech verb says it is a person
-	titled         bool // a title or courtesy title
-	placeHint      bool // after "in", "at", "near"…
+	strong         bool           // a title, a courtesy title or a speech verb says it is a person
+	titled         bool           // a title or courtesy title
+	placeHint      bool           // after "in", "at", "near"…
 }
 
 // thingFallback is the organisation or place a word names when it turns
