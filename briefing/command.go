@@ -160,13 +160,15 @@ func matchVerb(lower, words []string) (CommandName, []string, bool) {
 	return "", nil, false
 }
 
-// splitOn cuts s at the first sep (case-insensitive).
+// splitOn cuts s at the first sep, an ASCII word matched regardless of
+// case. (Lower-casing s to search it could change its byte offsets.)
 func splitOn(s, sep string) (string, string) {
-	i := strings.Index(strings.ToLower(s), sep)
-	if i < 0 {
-		return s, ""
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sep)], sep) {
+			return strings.TrimSpace(s[:i]), cleanArg(s[i+len(sep):])
+		}
 	}
-	return strings.TrimSpace(s[:i]), cleanArg(s[i+len(sep):])
+	return s, ""
 }
 
 // cleanArg trims punctuation and quotation marks around an argument.
