@@ -355,11 +355,12 @@ func (r *run) isDemonym(t *token) bool {
 }
 
 // speechVerbAfter reports whether a speech verb follows position to,
-// allowing a few adverbs ("Dermer also insisted").
+// allowing a few adverbs ("Dermer also insisted"). Forms that are also
+// plural nouns ("states", "notes", "claims") do not count.
 func (r *run) speechVerbAfter(toks []token, to int) bool {
 	for i := to; i < len(toks) && i < to+3; i++ {
 		t := &toks[i]
-		if r.x.words.speech[t.key] {
+		if r.x.words.speech[t.key] && !nounLikeSpeech[t.key] {
 			return true
 		}
 		if !r.x.words.adverbs[t.key] {
@@ -368,6 +369,11 @@ func (r *run) speechVerbAfter(toks []token, to int) bool {
 	}
 	return false
 }
+
+// nounLikeSpeech are speech verbs that are also plural nouns.
+var nounLikeSpeech = set("states", "notes", "claims", "reports", "comments", "demands", "promises", "answers",
+	"counters", "fears", "hopes", "rules", "estimates", "posts", "tweets", "charges", "pledges", "vows",
+	"suggests", "remarks", "replies", "responds")
 
 // resolveLoneNames decides the lone capitalised words: the surname of a
 // person the article names in full, a person in their own right when the
@@ -392,8 +398,8 @@ func (r *run) resolveLoneNames(lones []lone) {
 		}
 		given := r.isGiven(&toks[l.from])
 		known := r.x.lex.Surname(n.Surname) || given
-		if l.from == 0 && !known && !l.titled && pluralNoun(n.Surname) {
-			continue // "Observers said", "Analysts warned"
+		if l.from == 0 && !known && !l.titled && commonWordShape(n.Surname) {
+			continue // "Observers said", "Neighbouring states …"
 		}
 		switch {
 		case l.strong || r.x.lex.Surname(n.Surname) && !(given && l.from == 0):
@@ -499,10 +505,12 @@ var objectVerbs = set("met", "meet", "meets", "meeting", "hosted", "hosts", "hos
 	"nominated", "joined", "succeeded", "defeated", "beat", "interviewed", "questioned", "sued", "charged",
 	"sentenced", "arrested", "elected", "endorsed", "backed", "supported", "opposed", "warned", "briefed")
 
-// pluralNoun reports whether a folded word looks like a plural common
-// noun ("observers", "analysts", "officials") rather than a surname.
-func pluralNoun(w string) bool {
-	for _, suffix := range []string{"ers", "ors", "ists", "ians", "ants", "ents", "ials", "ives", "ates", "ees", "ics"} {
+// commonWordShape reports whether a folded word looks like a common word
+// — a plural noun ("observers", "officials"), a participle or adjective
+// ("neighbouring", "expected") — rather than a surname.
+func commonWordShape(w string) bool {
+	for _, suffix := range []string{"ers", "ors", "ists", "ians", "ants", "ents", "ials", "ives", "ates", "ees", "ics",
+		"ing", "ed", "ly", "ous", "able", "ible", "ment", "ness", "tion", "sion", "ful", "less", "ish"} {
 		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
 			return true
 		}
