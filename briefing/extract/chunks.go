@@ -9,7 +9,7 @@ import (
 // lowerParticles may stand inside a name in lower case ("Mohammed bin
 // Salman", "Ursula von der Leyen").
 var lowerParticles = set("bin", "ibn", "bint", "al", "el", "de", "da", "di", "del", "della", "der", "den",
-	"van", "von", "du", "la", "le", "dos", "das", "do", "ter", "ten", "zu", "abu", "ould")
+	"van", "von", "du", "la", "le", "dos", "das", "do", "ter", "ten", "zu", "abu", "ould", "es")
 
 // capWord reports whether a token can be part of a proper name: a word
 // that starts with a capital, or a particle joined to a capitalised word

@@ -392,6 +392,15 @@ func TestLeadingTitleAndOrganisationWords(t *testing.T) {
 			t.Errorf("%s roles = %q, want %q", name, roles[name], role)
 		}
 	}
+	ex2 := testExtractor(t).Extract(article(`The documentary “The Referee’s Notebook” examined the dispute. Hearings continued in Dar es Salaam. Neighbouring states fear a spillover.`, ""))
+	for _, e := range ex2.Entities {
+		if e.Kind == briefing.KindPerson {
+			t.Errorf("%q taken for a person", e.Name)
+		}
+		if e.Kind == briefing.KindPlace && e.Name != "Dar es Salaam" {
+			t.Errorf("place %q, want only Dar es Salaam", e.Name)
+		}
+	}
 	if _, ok := roles["Observers"]; ok || len(roles) != 2 {
 		t.Errorf("people = %v, want only the two named", keys(roles))
 	}

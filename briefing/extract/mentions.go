@@ -396,6 +396,9 @@ func (r *run) resolveLoneNames(lones []lone) {
 			r.addThing(l.sent, toks, l.from, l.to, l.thing.kind, l.thing.name, l.thing.country)
 			continue
 		}
+		if toks[l.from].quote >= 0 && !l.titled {
+			continue // inside quotation marks ("The Referee's Notebook"): only known people
+		}
 		given := r.isGiven(&toks[l.from])
 		known := r.x.lex.Surname(n.Surname) || given
 		if l.from == 0 && !known && !l.titled && commonWordShape(n.Surname) {
@@ -510,7 +513,7 @@ var objectVerbs = set("met", "meet", "meets", "meeting", "hosted", "hosts", "hos
 // ("neighbouring", "expected") — rather than a surname.
 func commonWordShape(w string) bool {
 	for _, suffix := range []string{"ers", "ors", "ists", "ians", "ants", "ents", "ials", "ives", "ates", "ees", "ics",
-		"ing", "ed", "ly", "ous", "able", "ible", "ment", "ness", "tion", "sion", "ful", "less", "ish"} {
+		"ing", "ings", "ed", "ly", "ous", "able", "ible", "ment", "ments", "ness", "tion", "tions", "sion", "ful", "less", "ish"} {
 		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
 			return true
 		}

@@ -63,6 +63,9 @@ func (r *run) roleComplement(toks []token, h, to int) int {
 // head right before the name ("Egypt’s intelligence head", "US Secretary of
 // State", "Mossad chief"). It returns from when there is none.
 func (r *run) rolePrefix(toks []token, from int) int {
+	if from > 0 && toks[from-1].poss {
+		return from // "the Referee's Notebook": a possessive is not a title
+	}
 	j := from - 1
 	head := false
 	sawCap := false // a capitalised word passed since the head
