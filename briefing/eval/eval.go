@@ -371,6 +371,15 @@ func (p pair) String() string {
 
 func pairsOf(people []string, place string) []pair {
 	var out []pair
+	for _, p := range PersonPairs(people) {
+		out = append(out, pair{p[0], p[1], place})
+	}
+	return out
+}
+
+// PersonPairs lists every pair of different people, each pair sorted.
+func PersonPairs(people []string) [][2]string {
+	var out [][2]string
 	for i := range people {
 		for j := i + 1; j < len(people); j++ {
 			a, b := people[i], people[j]
@@ -380,7 +389,7 @@ func pairsOf(people []string, place string) []pair {
 			if b < a {
 				a, b = b, a
 			}
-			out = append(out, pair{a, b, place})
+			out = append(out, [2]string{a, b})
 		}
 	}
 	return out

@@ -121,17 +121,8 @@ func scoreGenerated(t testing.TB, n int) genScores {
 
 func pairNames(people []string) []string {
 	var out []string
-	for i := range people {
-		for j := i + 1; j < len(people); j++ {
-			a, b := people[i], people[j]
-			if a == b {
-				continue
-			}
-			if b < a {
-				a, b = b, a
-			}
-			out = append(out, a+" + "+b)
-		}
+	for _, p := range eval.PersonPairs(people) {
+		out = append(out, p[0]+" + "+p[1])
 	}
 	return out
 }

@@ -97,6 +97,12 @@ func parseMonthFirst(s string) (briefing.Date, string, bool) {
 	if !ok {
 		return briefing.Date{}, "", false
 	}
+	return yearAfter(rest, int(month), d)
+}
+
+// yearAfter reads the ", 2024" or " 2024" that ends a written date and
+// makes the date.
+func yearAfter(rest string, month, day int) (briefing.Date, string, bool) {
 	rest = strings.TrimPrefix(rest, ",")
 	if !strings.HasPrefix(rest, " ") {
 		return briefing.Date{}, "", false
@@ -105,7 +111,7 @@ func parseMonthFirst(s string) (briefing.Date, string, bool) {
 	if !ok {
 		return briefing.Date{}, "", false
 	}
-	date, ok := makeDate(y, int(month), d)
+	date, ok := makeDate(y, month, day)
 	return date, rest, ok
 }
 
@@ -120,16 +126,7 @@ func parseDayFirst(s string) (briefing.Date, string, bool) {
 	if !ok {
 		return briefing.Date{}, "", false
 	}
-	rest = strings.TrimPrefix(rest, ",")
-	if !strings.HasPrefix(rest, " ") {
-		return briefing.Date{}, "", false
-	}
-	y, rest, ok := digits(strings.TrimLeft(rest, " "), 4, 4)
-	if !ok {
-		return briefing.Date{}, "", false
-	}
-	date, ok := makeDate(y, int(month), d)
-	return date, rest, ok
+	return yearAfter(rest, int(month), d)
 }
 
 // isTimeRest reports whether what follows a date is nothing, or only a time

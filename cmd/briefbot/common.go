@@ -83,3 +83,19 @@ func userError(format string, args ...any) error {
 
 // names returns the name matcher over the lexicon.
 func (e *env) names() *names.Matcher { return names.NewMatcher(e.lex) }
+
+// openNoArgs is the start of a command that takes the corpus flags and no
+// arguments: it parses them and opens the corpus.
+func openNoArgs(ctx context.Context, a *app, name, usage string, args []string) (*env, error) {
+	fs := newFlags(name, a, usage)
+	var f dbFlags
+	f.register(fs)
+	pos, err := fs.parse(args)
+	if err != nil {
+		return nil, err
+	}
+	if err := fs.noArgs(pos); err != nil {
+		return nil, err
+	}
+	return f.open(ctx, a)
+}

@@ -14,17 +14,7 @@ Flags:
 `
 
 func runExport(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("export", a, exportUsage)
-	var f dbFlags
-	f.register(fs)
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := fs.noArgs(pos); err != nil {
-		return err
-	}
-	e, err := f.open(ctx, a)
+	e, err := openNoArgs(ctx, a, "export", exportUsage, args)
 	if err != nil {
 		return err
 	}

@@ -15,17 +15,7 @@ Flags:
 `
 
 func runMigrate(ctx context.Context, a *app, args []string) error {
-	fs := newFlags("migrate", a, migrateUsage)
-	var f dbFlags
-	f.register(fs)
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := fs.noArgs(pos); err != nil {
-		return err
-	}
-	e, err := f.open(ctx, a)
+	e, err := openNoArgs(ctx, a, "migrate", migrateUsage, args)
 	if err != nil {
 		return err
 	}
