@@ -71,13 +71,9 @@ func (db *DB) topicTimeline(ctx context.Context, topic string, limit int) ([]bri
 	if err != nil {
 		return nil, err
 	}
-	var events []briefing.TimelineEvent
-	for _, id := range ids {
-		m, err := db.meeting(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		events = append(events, meetingEvents([]briefing.MeetingRecord{m})...)
+	events, err := db.meetingEventsOf(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+docColumns+`, q.id, q.text, q.partial, q.verb, s.text, COALESCE(e.id, 0), COALESCE(e.name, '')
 		FROM quotes q JOIN sentences s ON s.id = q.sentence_id JOIN documents d ON d.id = q.document_id
@@ -123,13 +119,9 @@ func (db *DB) corpusTimeline(ctx context.Context, limit int) ([]briefing.Timelin
 	if err != nil {
 		return nil, err
 	}
-	var events []briefing.TimelineEvent
-	for _, id := range ids {
-		m, err := db.meeting(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		events = append(events, meetingEvents([]briefing.MeetingRecord{m})...)
+	events, err := db.meetingEventsOf(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	figs, err := db.figureEvents(ctx, "", nil, limit)
 	if err != nil {
@@ -163,6 +155,19 @@ func (db *DB) figureEvents(ctx context.Context, where string, match any, limit i
 		out = append(out, briefing.TimelineEvent{Date: doc.Published, Kind: "figure", Text: fig + " — " + sentence, Sources: []briefing.DocumentRef{doc}})
 	}
 	return out, rows.Err()
+}
+
+// meetingEventsOf loads meetings by id as timeline events.
+func (db *DB) meetingEventsOf(ctx context.Context, ids []int64) ([]briefing.TimelineEvent, error) {
+	ms := make([]briefing.MeetingRecord, 0, len(ids))
+	for _, id := range ids {
+		m, err := db.meeting(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	return meetingEvents(ms), nil
 }
 
 // meetingEvents dates each meeting by its date, else its first dated
