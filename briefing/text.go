@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // WriteText writes an answer as plain text for a terminal.
@@ -131,12 +133,13 @@ func textWhoMet(b *strings.Builder, a WhoMetAnswer) {
 	}
 }
 
-// QuoteText renders a quotation: in curly quotes, with ellipses around a
-// partial one.
+// QuoteText renders a quotation in curly quotes, without the comma that
+// led into its attribution; a partial quotation that starts mid-sentence
+// opens with an ellipsis.
 func QuoteText(q QuoteRecord) string {
-	t := strings.TrimSpace(q.Text)
-	if q.Partial {
-		return "“…" + t + "…”"
+	t := strings.TrimRight(strings.TrimSpace(q.Text), ", ")
+	if r, _ := utf8.DecodeRuneInString(t); q.Partial && unicode.IsLower(r) {
+		t = "…" + t
 	}
 	return "“" + t + "”"
 }
