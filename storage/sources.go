@@ -20,7 +20,7 @@ func (db *DB) Sources(ctx context.Context, limit int) ([]briefing.SourceSummary,
 		(SELECT COUNT(*) FROM quotes WHERE document_id = d.id),
 		(SELECT COUNT(*) FROM meeting_sources ms JOIN meetings m ON m.id = ms.meeting_id WHERE ms.document_id = d.id AND m.kind = 'meeting'),
 		(SELECT COUNT(*) FROM figures WHERE document_id = d.id)
-		FROM documents d ORDER BY d.published IS NULL, d.published DESC, d.source LIMIT ?`, limit)
+		FROM documents d ORDER BY d.published DESC NULLS LAST, d.source LIMIT ?`, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sources: %w", err)
 	}

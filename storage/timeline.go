@@ -115,7 +115,7 @@ func (db *DB) topicTimeline(ctx context.Context, topic string, limit int) ([]bri
 
 func (db *DB) corpusTimeline(ctx context.Context, limit int) ([]briefing.TimelineEvent, error) {
 	ids, err := db.ids(ctx, `SELECT id FROM meetings WHERE kind = 'meeting'
-		ORDER BY COALESCE(date, published) IS NULL, COALESCE(date, published) DESC, id DESC LIMIT ?`, limit)
+		ORDER BY COALESCE(date, published) DESC NULLS LAST, id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -128,19 +128,19 @@ func (db *DB) corpusTimeline(ctx context.Context, limit int) ([]briefing.Timelin
 		return nil, err
 	}
 	events = append(events, figs...)
-	docs, err := db.documents(ctx, `SELECT `+docColumns+` FROM documents d ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT ?`, limit)
+	docs, err := db.documents(ctx, `SELECT `+docColumns+` FROM documents d ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}
 	return append(events, articleEvents(docs)...), nil
 }
 
-// figureEvents lists figures; where may filter on ?1 (match), ?2 is the
-// limit.
+// figureEvents lists the latest figures; where may filter on ?1
+// (match), ?2 is the limit.
 func (db *DB) figureEvents(ctx context.Context, where string, match any, limit int) ([]briefing.TimelineEvent, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+docColumns+`, f.text, s.text FROM figures f
 		JOIN documents d ON d.id = f.document_id JOIN sentences s ON s.id = f.sentence_id `+where+`
-		ORDER BY d.published IS NULL, d.published DESC, f.id DESC LIMIT ?2`, match, limit)
+		ORDER BY f.id DESC LIMIT ?2`, match, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -122,6 +122,7 @@ CREATE TABLE meetings (
     published     TEXT                      -- earliest publication date of its reports
 );
 CREATE INDEX meetings_date ON meetings(date);
+CREATE INDEX meetings_when ON meetings(kind, COALESCE(date, published));
 
 CREATE TABLE meeting_participants (
     meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
