@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -98,11 +97,6 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 		return fmt.Errorf("commit migration %s: %w", m.name, err)
 	}
 	return nil
-}
-
-// sqlExecer is a *sql.DB or *sql.Tx.
-type sqlExecer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 // SchemaVersion returns the number of the last migration applied.

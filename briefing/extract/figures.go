@@ -18,7 +18,6 @@ var (
 		"ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
 	scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 		"bn": 1e9, "m": 1e6, "k": 1e3}
-	units = set("percent", "per", "%", "points", "percentage")
 	// countStop ends the counted noun phrase.
 	countStop = set("in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "is", "are",
 		"was", "were", "have", "has", "had", "will", "would", "who", "which", "that", "since", "during",

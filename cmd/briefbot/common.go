@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
 
-	"briefbot/briefing"
 	"briefbot/briefing/lexicon"
 	"briefbot/briefing/names"
 	"briefbot/storage"
@@ -75,11 +73,6 @@ func openEnv(ctx context.Context, a *app, cfg Config) (*env, error) {
 }
 
 func (e *env) close() error { return e.db.Close() }
-
-// userError builds a user-facing error.
-func userError(format string, args ...any) error {
-	return &briefing.Error{Code: briefing.ErrInvalid, Message: fmt.Sprintf(format, args...)}
-}
 
 // names returns the name matcher over the lexicon.
 func (e *env) names() *names.Matcher { return names.NewMatcher(e.lex) }
