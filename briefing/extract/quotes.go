@@ -371,10 +371,7 @@ func (r *run) isStatement(pi int, c *quoteCtx) bool {
 	words := strings.Fields(text)
 	if c.open > 0 {
 		prev := &p.toks[c.open-1]
-		if r.x.words.titleCues[prev.key] || prev.key == "so called" || prev.is("dubbed", "nicknamed", "titled", "entitled", "named", "headlined") {
-			return false
-		}
-		if c.open > 1 && p.toks[c.open-2].key == "so called" {
+		if r.x.words.titleCues[prev.key] || r.x.words.scareCues[prev.key] {
 			return false
 		}
 	}

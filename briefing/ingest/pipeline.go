@@ -218,9 +218,6 @@ func (p *Pipeline) prepare(it Item) (briefing.Extraction, error) {
 	return p.extractor.Extract(a), nil
 }
 
-// ErrTooLarge reports an item over the size limit.
-var ErrTooLarge = normalize.ErrTooLarge
-
 func (p *Pipeline) read(it Item) ([]byte, error) {
 	rc, err := it.Open()
 	if err != nil {
@@ -232,7 +229,7 @@ func (p *Pipeline) read(it Item) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	if len(data) > p.maxBytes {
-		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, p.maxBytes)
+		return nil, fmt.Errorf("%w: over the limit of %d bytes", normalize.ErrTooLarge, p.maxBytes)
 	}
 	return data, nil
 }

@@ -61,10 +61,6 @@ var suffixes = map[string]string{
 // "mr" or "sheikh".
 func IsHonorific(key string) bool { return honorifics[key] }
 
-// IsParticle reports whether the folded word is a name particle such as
-// "al", "bin" or "van".
-func IsParticle(key string) bool { return surnameParticles[key] }
-
 // IsSuffix reports whether the folded word is a generational suffix.
 func IsSuffix(key string) bool { _, ok := suffixes[key]; return ok }
 
