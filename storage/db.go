@@ -110,6 +110,9 @@ func (db *DB) check(ctx context.Context) error {
 	if err := db.sql.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
 		return fmt.Errorf("open database %s: %w", db.path, err)
 	}
+	if mode != "wal" {
+		return fmt.Errorf("open database %s: journal mode is %q, not WAL", db.path, mode)
+	}
 	return nil
 }
 

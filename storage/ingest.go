@@ -324,9 +324,6 @@ func (in *ingestTx) storeEntities() error {
 			delete(merged, in.current(id))
 		}
 	}
-	for i := range in.entities {
-		in.entities[i] = in.current(in.entities[i])
-	}
 	return in.execRows(`INSERT INTO entity_documents(entity_id, document_id, mentions)`, 3, rows, ``)
 }
 

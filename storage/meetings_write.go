@@ -120,7 +120,7 @@ func (in *ingestTx) findSameMeeting(f briefing.MeetingFacts) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		if sm.facts.Kind == f.Kind && briefing.SameMeeting(f, sm.facts) {
+		if briefing.SameMeeting(f, sm.facts) {
 			return cands[i], nil
 		}
 	}

@@ -19,7 +19,7 @@ type nameIndex struct {
 	people  map[int64]*personForms
 	things  map[string]int64 // kind + "\x00" + folded name: organisation or place
 	version int64            // data_version when loaded
-	size    int              // name forms and meetings held, to bound memory
+	size    int              // name forms held, to bound memory
 
 	// Meetings, likewise: who takes part in which, and what the writer
 	// compares when a new report arrives.
@@ -31,6 +31,7 @@ type nameIndex struct {
 // personForms is a person's stored name forms and canonical name.
 type personForms struct {
 	canonical string
+	gender    string // "" while unknown
 	forms     []nameForm
 }
 
@@ -96,6 +97,9 @@ func (x *nameIndex) merge(from, into int64) {
 	if t == nil {
 		x.people[into] = f
 		return
+	}
+	if t.gender == "" {
+		t.gender = f.gender
 	}
 	for _, form := range f.forms {
 		if !slices.ContainsFunc(t.forms, func(g nameForm) bool { return g.norm == form.norm }) {

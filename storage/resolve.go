@@ -119,10 +119,11 @@ func (in *ingestTx) resolvePerson(e briefing.ExtractedEntity) (int64, error) {
 			}
 		}
 	}
-	if e.Gender != "" {
+	if p := in.idx.people[id]; e.Gender != "" && p != nil && p.gender == "" {
 		if _, err := in.t.exec(`UPDATE entities SET gender = ? WHERE id = ? AND gender = ''`, string(e.Gender), id); err != nil {
 			return 0, err
 		}
+		p.gender = string(e.Gender)
 	}
 	return id, nil
 }
@@ -189,7 +190,7 @@ func (in *ingestTx) loadKey(key string) error {
 	if _, ok := in.idx.byKey[key]; ok {
 		return nil
 	}
-	rows, err := in.t.query(`SELECT k.entity_id, a.norm, a.alias, a.first_doc, e.name FROM name_keys k
+	rows, err := in.t.query(`SELECT k.entity_id, a.norm, a.alias, a.first_doc, e.name, e.gender FROM name_keys k
 		JOIN entities e ON e.id = k.entity_id JOIN aliases a ON a.entity_id = k.entity_id
 		WHERE k.key = ? AND e.kind = 'person'`, key)
 	if err != nil {
@@ -200,8 +201,8 @@ func (in *ingestTx) loadKey(key string) error {
 	fresh := map[int64]bool{}
 	for rows.Next() {
 		var id, first int64
-		var norm, alias, canonical string
-		if err := rows.Scan(&id, &norm, &alias, &first, &canonical); err != nil {
+		var norm, alias, canonical, gender string
+		if err := rows.Scan(&id, &norm, &alias, &first, &canonical, &gender); err != nil {
 			return err
 		}
 		if !slices.Contains(ids, id) {
@@ -209,7 +210,7 @@ func (in *ingestTx) loadKey(key string) error {
 		}
 		p := in.idx.people[id]
 		if p == nil {
-			p = &personForms{canonical: canonical}
+			p = &personForms{canonical: canonical, gender: gender}
 			in.idx.people[id] = p
 			fresh[id] = true
 		}
@@ -230,7 +231,7 @@ func (in *ingestTx) ensurePerson(id int64) error {
 	if in.idx.people[id] != nil {
 		return nil
 	}
-	rows, err := in.t.query(`SELECT a.norm, a.alias, a.first_doc, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.entity_id = ?`, id)
+	rows, err := in.t.query(`SELECT a.norm, a.alias, a.first_doc, e.name, e.gender FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.entity_id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("load person %d: %w", id, err)
 	}
@@ -239,7 +240,7 @@ func (in *ingestTx) ensurePerson(id int64) error {
 	for rows.Next() {
 		var f nameForm
 		var alias string
-		if err := rows.Scan(&f.norm, &alias, &f.first, &p.canonical); err != nil {
+		if err := rows.Scan(&f.norm, &alias, &f.first, &p.canonical, &p.gender); err != nil {
 			return err
 		}
 		f.name = names.Parse(alias)
@@ -283,7 +284,7 @@ func (in *ingestTx) newEntity(kind briefing.EntityKind, name, gender, country st
 		return 0, fmt.Errorf("new entity: %w", err)
 	}
 	if kind == briefing.KindPerson {
-		in.idx.people[id] = &personForms{canonical: name}
+		in.idx.people[id] = &personForms{canonical: name, gender: gender}
 	}
 	_, err = in.addAlias(id, kind, name)
 	return id, err

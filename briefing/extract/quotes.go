@@ -113,7 +113,6 @@ func (r *run) sentenceOf(pi, k int) int {
 // “…”, He cautioned that “…”).
 func (r *run) attribute(pi int, ctxs []quoteCtx, i int) {
 	c := &ctxs[i]
-	p := &r.d.paras[pi]
 	// After the quotation, up to the next one or the sentence's end.
 	endSent := r.sentenceOf(pi, max(c.after-1, c.open))
 	st := r.d.sents[endSent]
@@ -141,7 +140,6 @@ func (r *run) attribute(pi int, ctxs []quoteCtx, i int) {
 			c.speaker, c.how = e, attrOwn
 		}
 	}
-	_ = p
 }
 
 // attributionAfter reads "…,” Blinken said", "…,” said Nate Evans",

@@ -36,7 +36,6 @@ func (s *state) rephrase() {
 // assemble lays the body out as a file: date line, headings, noise,
 // separators, closing line, line endings. It reports whether the text is dated.
 func (s *state) assemble(L *rng, outlet string) ([]byte, bool) {
-	g := s.g
 	dated := L.chance(75)
 	sep := "\n"
 	if L.chance(50) {
@@ -148,7 +147,6 @@ func (s *state) assemble(L *rng, outlet string) ([]byte, bool) {
 		}
 		out = c
 	}
-	_ = g
 	return out, dated
 }
 
