@@ -67,5 +67,66 @@ func ParseGold(data []byte) (Gold, error) {
 	if len(g.Articles) == 0 {
 		return g, fmt.Errorf("gold annotations: no articles")
 	}
+	for _, name := range sortedKeys(g.Articles) {
+		if err := g.Articles[name].check(); err != nil {
+			return g, fmt.Errorf("gold annotations: %s: %w", name, err)
+		}
+	}
 	return g, nil
+}
+
+// check reports values the scoring cannot read.
+func (a GoldArticle) check() error {
+	for i, q := range a.Quotes {
+		if q.Kind != "full" && q.Kind != "partial" {
+			return fmt.Errorf("quote %d: kind %q is neither full nor partial", i+1, q.Kind)
+		}
+	}
+	for _, list := range []struct {
+		what string
+		ms   []GoldMeeting
+	}{{"meeting", a.Meetings}, {"call", a.Calls}} {
+		for i, m := range list.ms {
+			switch m.Status {
+			case "held", "planned", "canceled":
+			default:
+				return fmt.Errorf("%s %d: status %q is not held, planned or canceled", list.what, i+1, m.Status)
+			}
+		}
+	}
+	if len(a.NotQuotes) > 0 && string(a.NotQuotes) != "null" {
+		var raw []json.RawMessage
+		if err := json.Unmarshal(a.NotQuotes, &raw); err != nil {
+			return fmt.Errorf("not_quotes: %w", err)
+		}
+	}
+	return nil
+}
+
+// NotQuoteTexts lists the quoted words an article's gold marks as not
+// statements (scare quotes, titles). Each entry may be a string or an
+// object with a "text" field.
+func (a GoldArticle) NotQuoteTexts() []string {
+	if len(a.NotQuotes) == 0 {
+		return nil
+	}
+	var raw []json.RawMessage
+	if json.Unmarshal(a.NotQuotes, &raw) != nil {
+		return nil
+	}
+	var out []string
+	for _, r := range raw {
+		var s string
+		if json.Unmarshal(r, &s) == nil {
+			out = append(out, s)
+			continue
+		}
+		var o struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(r, &o) == nil && o.Text != "" {
+			out = append(out, o.Text)
+		}
+	}
+	return out
 }

@@ -63,7 +63,7 @@ func TestEvalDefault(t *testing.T) {
 	t.Parallel()
 	r := run(t, "eval")
 	wantCode(t, r, exitOK)
-	wantContains(t, "eval", r.stdout, "quotes ", "recall", "precision", "speakers", "meeting pairs", "variants merged", "dates")
+	wantContains(t, "eval", r.stdout, "quotes ", "recall", "precision", "attribution", "not quotes", "meeting pairs", "call pairs", "variants merged", "dates")
 
 	r = run(t, "eval", "--check")
 	wantCode(t, r, exitOK)
@@ -96,10 +96,10 @@ func TestEvalCorpusAndDB(t *testing.T) {
 	wantCode(t, def, exitOK)
 
 	// The sample articles from disk measure like the bundled ones.
-	r := run(t, "eval", "--corpus", seedsDir(t), "--gold", goldPath(t), "--check")
+	r := run(t, "eval", "--gold", goldPath(t), "--check", seedsDir(t))
 	wantCode(t, r, exitOK)
 	if r.stdout != def.stdout {
-		t.Errorf("eval --corpus seeds differs from the default eval:\n%s\n---\n%s", r.stdout, def.stdout)
+		t.Errorf("eval seeds differs from the default eval:\n%s\n---\n%s", r.stdout, def.stdout)
 	}
 	// So does a database built by ingest.
 	r = run(t, "eval", "--db", seededDB(t), "--gold", goldPath(t), "--check")
@@ -114,9 +114,9 @@ func TestEvalCheckFails(t *testing.T) {
 	// One article against the gold of five: recall falls under the floor.
 	dir := t.TempDir()
 	writeFile(t, dir, "in/"+goodSeed, seedText(t, goodSeed))
-	r := run(t, "eval", "--corpus", filepath.Join(dir, "in"), "--gold", goldPath(t), "--check")
+	r := run(t, "eval", filepath.Join(dir, "in", goodSeed), "--gold", goldPath(t), "--check")
 	wantCode(t, r, exitError)
-	wantContains(t, "stderr", r.stderr, "under the floor: ", "quote recall")
+	wantContains(t, "stderr", r.stderr, "under the floor: ", "quote F1")
 	wantContains(t, "stdout", r.stdout, "missed quotes:")
 }
 
@@ -126,8 +126,8 @@ func TestEvalUsage(t *testing.T) {
 	db := seededDB(t)
 	for _, args := range [][]string{
 		{"eval", "--db", db},
-		{"eval", "--corpus", seedsDir(t)},
-		{"eval", "--db", db, "--corpus", seedsDir(t), "--gold", goldPath(t)},
+		{"eval", seedsDir(t)},
+		{"eval", "--db", db, seedsDir(t), "--gold", goldPath(t)},
 		{"eval", "--json", "extra"},
 	} {
 		r := run(t, args...)
