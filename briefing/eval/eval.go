@@ -183,4 +183,3 @@ func (r *Report) scorePeople(article string, ga GoldArticle, ex briefing.Export)
 		}
 	}
 }
-
