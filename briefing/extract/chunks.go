@@ -36,7 +36,7 @@ func capWord(t *token) bool {
 func (x *Extractor) findChunks(toks []token) []span {
 	var out []span
 	for i := 0; i < len(toks); {
-		if !capWord(&toks[i]) || x.isCalendarWord(&toks[i]) {
+		if !capWord(&toks[i]) && !x.particleNameStart(toks, i) || x.isCalendarWord(&toks[i]) {
 			i++
 			continue
 		}
@@ -51,7 +51,7 @@ func (x *Extractor) findChunks(toks []token) []span {
 			case t.text == "." && toks[j-1].kind == tWord && (len(toks[j-1].text) == 1 || abbreviations[toks[j-1].key]) && next:
 				j++
 				continue
-			case lowerParticles[t.key] && !t.cap && next:
+			case lowerParticles[t.key] && !t.cap && x.nameAfterParticles(toks, j):
 				j++
 				continue
 			case (t.key == "of" || t.key == "for") && next:
@@ -79,6 +79,34 @@ func (x *Extractor) findChunks(toks []token) []span {
 		i = j
 	}
 	return out
+}
+
+// leadingParticles may open a surname written without the given name
+// ("von der Leyen", "de Gaulle", "bin Salman").
+var leadingParticles = set("von", "van", "der", "de", "del", "della", "di", "da", "du", "bin", "ibn", "al", "el", "ter", "ten", "zu")
+
+// particleNameStart reports whether lower-case particles at i open a
+// name: "von der Leyen" after a word that is not itself part of a name.
+func (x *Extractor) particleNameStart(toks []token, i int) bool {
+	t := &toks[i]
+	if t.kind != tWord || t.cap || !leadingParticles[t.key] || i > 0 && capWord(&toks[i-1]) {
+		return false
+	}
+	return x.nameAfterParticles(toks, i)
+}
+
+// nameAfterParticles reports whether the lower-case particles starting at
+// j ("von der", "bin") lead to a capitalised name word.
+func (x *Extractor) nameAfterParticles(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if capWord(&toks[k]) {
+			return !x.isCalendarWord(&toks[k])
+		}
+		if !lowerParticles[toks[k].key] || toks[k].cap {
+			return false
+		}
+	}
+	return false
 }
 
 // leadingFunctionWord reports whether a capitalised token is a common word

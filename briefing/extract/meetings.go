@@ -40,10 +40,15 @@ var (
 	plannedWords  = set("will", "set", "expected", "due", "scheduled", "slated", "planned", "planning", "plans", "plan", "going", "poised", "upcoming", "forthcoming", "proposed", "to", "next", "future", "would", "hoping", "wants", "agreed", "shall")
 	canceledWords = set("cancelled", "canceled", "cancel", "cancels", "cancellation", "postponed", "postpone", "postpones", "scrapped", "shelved", "axed", "delayed", "aborted")
 	callWords     = set("phone", "telephone", "video", "videoconference", "video-conference", "call", "calls", "zoom", "virtual", "virtually", "teleconference", "phoned", "videolink", "video-link")
+	// speakVerbs report a conversation: a call when phone or video words
+	// stand near ("spoke by phone with", "talked with X on a video call").
+	speakVerbs = set("spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talking", "chatted")
+	phoneVerbs = set("phoned", "phones", "phoning", "telephoned", "rang")
+	callNouns  = set("call", "calls", "conversation", "conversations", "videoconference", "teleconference")
 	pastMeetVerbs = set("met", "convened", "held", "hosted", "sat", "received", "welcomed", "joined", "attended", "participated", "had", "gathered", "told", "said")
 	clauseEnds    = set("which", "who", "where", "while", "as", "amid", "amidst", "after", "because", "although", "though", "but", "since", "despite", "whereas", "when", "before", "following", "ahead")
 	// meetTriggers is every word meetingAt acts on, checked first.
-	meetTriggers = union(meetVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint", "took", "take", "takes", "taking"))
+	meetTriggers = union(meetVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, speakVerbs, phoneVerbs, callNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint", "took", "take", "takes", "taking"))
 )
 
 func union(sets ...map[string]bool) map[string]bool {
@@ -120,6 +125,11 @@ func (r *run) meetingAt(s, k int) int {
 			r.joinMeeting(s, k, n, r.subjects(s, k))
 			return n + 1
 		}
+		// "Meloni joined them later": the meeting of the sentence before.
+		if j < len(toks) && toks[j].key == "them" && len(r.meetings) > 0 && r.recentMeeting(s) {
+			r.joinMeeting(s, k, k, r.subjects(s, k))
+			return j + 1
+		}
 		// "X is also expected to attend": the latest meeting.
 		if len(r.meetings) > 0 && (j >= len(toks) || toks[j].kind == tPunct) && r.alsoBefore(toks, k) {
 			r.joinMeeting(s, k, k, r.subjects(s, k))
@@ -127,8 +137,67 @@ func (r *run) meetingAt(s, k int) int {
 		}
 	case meetNouns[t.key]:
 		return r.nominalMeeting(s, k)
+	case speakVerbs[t.key]:
+		if w := r.withAfter(toks, k+1); w > 0 {
+			return r.callOnly(s, k, func() int { return r.explicitMeeting(s, k, w) })
+		}
+	case phoneVerbs[t.key]:
+		if r.personAt(s, k+1) {
+			return r.callOnly(s, k, func() int { return r.explicitMeeting(s, k, k+1) })
+		}
+	case callNouns[t.key]:
+		if k+1 < len(toks) && toks[k+1].is("with", "between") {
+			return r.callOnly(s, k, func() int { return r.nominalMeeting(s, k) })
+		}
 	}
 	return k
+}
+
+// isCallNoun: "call" at j is a phone or video call ("a phone call", "a
+// call with"), not an appeal ("calls for a ceasefire").
+func isCallNoun(toks []token, j int) bool {
+	return j > 0 && callWords[toks[j-1].key] || j+1 < len(toks) && toks[j+1].is("with", "between")
+}
+
+// withAfter finds the "with" of "spoke with", "spoke by phone with",
+// "talked on the phone with" among the few words after k, or -1.
+func (r *run) withAfter(toks []token, k int) int {
+	for j := k; j < len(toks) && j < k+5; j++ {
+		switch {
+		case toks[j].key == "with":
+			return j
+		case toks[j].kind != tWord || toks[j].quote >= 0 || toks[j].cap:
+			return -1
+		}
+	}
+	return -1
+}
+
+// callOnly runs build, which may add a meeting read from a conversation
+// word at token k, and keeps what it added only as a phone or video call:
+// a phoned person is always a call; "spoke with" or "a conversation
+// with" only with phone or video words near.
+func (r *run) callOnly(s, k int, build func() int) int {
+	n := len(r.meetings)
+	next := build()
+	if len(r.meetings) == n {
+		return next
+	}
+	m := r.meetings[len(r.meetings)-1]
+	if phoneVerbs[r.d.tokens(s)[k].key] || r.isCall(r.d.tokens(s), k-3, next) {
+		m.kind = briefing.Call
+		return next
+	}
+	r.meetings = r.meetings[:n]
+	return k + 1
+}
+
+// recentMeeting reports whether the latest meeting was read in sentence s
+// or the one before it.
+func (r *run) recentMeeting(s int) bool {
+	m := r.meetings[len(r.meetings)-1]
+	last := m.sents[len(m.sents)-1]
+	return last == s || last == s-1
 }
 
 // alsoBefore reports whether "also" stands in the verb group before k
@@ -151,7 +220,7 @@ func (r *run) alsoBefore(toks []token, k int) bool {
 func (r *run) meetNounAfter(toks []token, k int) int {
 	for j := k; j < len(toks) && j < k+5; j++ {
 		t := &toks[j]
-		if meetNouns[t.key] {
+		if meetNouns[t.key] || callNouns[t.key] && isCallNoun(toks, j) {
 			return j
 		}
 		if t.kind != tWord || t.quote >= 0 {
@@ -359,6 +428,9 @@ func (r *run) subjects(s, k int) group {
 		for j >= 0 && toks[j].is("the") {
 			j--
 		}
+		if j > 0 && toks[j].text == "." && abbreviations[toks[j-1].key] {
+			j-- // "Hale Jr. and …"
+		}
 		if j < 0 {
 			break
 		}
@@ -372,6 +444,16 @@ func (r *run) subjects(s, k int) group {
 		m := r.mentionEndingAt(s, j+1)
 		if m == nil {
 			m = r.mentionBeforeParenthetical(s, j)
+		}
+		if m == nil {
+			// "A and his father, B, sat down with …": B, then on to "and".
+			if a, and := r.relationApposition(s, j); a != nil && r.addPartyMention(&g, a) {
+				g.from, j, sawAnd = a.roleFrom, and-1, true
+				if j >= 0 && toks[j].text == "," {
+					j--
+				}
+				continue
+			}
 		}
 		if m == nil {
 			// "The minister is expected to travel …": a role description.
@@ -442,6 +524,38 @@ func (r *run) mentionBeforeParenthetical(s, j int) *mention {
 	return nil
 }
 
+// relationApposition reads "and his father, Robert Hale Sr.," ending at
+// token j (the closing comma): the named person and the index of the
+// "and" before the relation, or nil.
+func (r *run) relationApposition(s, j int) (*mention, int) {
+	toks := r.d.tokens(s)
+	if j < 1 || toks[j].text != "," {
+		return nil, 0
+	}
+	end := j
+	if toks[end-1].text == "." && end > 1 && abbreviations[toks[end-2].key] {
+		end--
+	}
+	m := r.mentionEndingAt(s, end)
+	if m == nil || m.kind != briefing.KindPerson || m.roleFrom < 2 || toks[m.roleFrom-1].text != "," {
+		return nil, 0
+	}
+	// A short relation: "his father", "her deputy", "the company's founder".
+	for i := m.roleFrom - 2; i >= 0 && m.roleFrom-2-i < 4; i-- {
+		t := &toks[i]
+		if t.key == "and" {
+			if i == m.roleFrom-2 {
+				return nil, 0
+			}
+			return m, i
+		}
+		if t.kind != tWord || t.cap || t.quote >= 0 {
+			return nil, 0
+		}
+	}
+	return nil, 0
+}
+
 // subjectBeforeTrigger returns the first person named (or described by
 // role, "The minister …") as a subject before token k of sentence s, or
 // -1.
@@ -501,7 +615,10 @@ func (r *run) objects(s, k int) group {
 		} else {
 			break
 		}
-		// A list goes on after "," or "and".
+		// A list goes on after "," or "and" (past the period of "Jr.").
+		if j < len(toks) && toks[j].text == "." && j > 0 && abbreviations[toks[j-1].key] {
+			j++
+		}
 		i := j
 		if i < len(toks) && toks[i].text == "," {
 			i++
@@ -784,8 +901,11 @@ func (r *run) mergeDrafts() {
 			if a.kind != b.kind || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
 				continue
 			}
-			if r.shared(a.persons, b.persons) < 2 {
+			if r.shared(a.persons, b.persons) < 2 || conflicting(a.status, b.status) {
 				continue
+			}
+			if b.status == briefing.Canceled {
+				a.status = b.status // planned, then called off
 			}
 			a.persons = append(a.persons, b.persons...)
 			a.parties = append(a.parties, b.parties...)
@@ -801,6 +921,11 @@ func (r *run) mergeDrafts() {
 			j--
 		}
 	}
+}
+
+// conflicting: a meeting that took place is not the one called off.
+func conflicting(a, b briefing.MeetingStatus) bool {
+	return a == briefing.Held && b == briefing.Canceled || a == briefing.Canceled && b == briefing.Held
 }
 
 func (r *run) shared(a, b []int) int {

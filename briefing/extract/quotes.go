@@ -373,7 +373,7 @@ func (r *run) isStatement(pi int, c *quoteCtx) bool {
 			return false
 		}
 	}
-	if len(words) <= 4 && c.how != attrOwn {
+	if len(words) <= 4 && c.how != attrOwn && !(c.how == attrCarried && len(words) >= 2 && !c.partial && sentenceLike(text)) {
 		return false
 	}
 	if len(words) <= 2 && c.partial {
@@ -403,6 +403,14 @@ func (r *run) speechVerbNear(pi, k int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceLike reports whether quoted words read as a whole sentence: a
+// capital first letter and a sentence's end inside the marks.
+func sentenceLike(text string) bool {
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, " "))
+	return unicode.IsUpper(first) && strings.ContainsRune(".!?…", last)
 }
 
 func titleCase(words []string) bool {
