@@ -42,9 +42,9 @@ var (
 	callWords     = set("phone", "telephone", "video", "videoconference", "video-conference", "call", "calls", "zoom", "virtual", "virtually", "teleconference", "phoned", "videolink", "video-link")
 	// speakVerbs report a conversation: a call when phone or video words
 	// stand near ("spoke by phone with", "talked with X on a video call").
-	speakVerbs = set("spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talking", "chatted")
-	phoneVerbs = set("phoned", "phones", "phoning", "telephoned", "rang")
-	callNouns  = set("call", "calls", "conversation", "conversations", "videoconference", "teleconference")
+	speakVerbs    = set("spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talking", "chatted")
+	phoneVerbs    = set("phoned", "phones", "phoning", "telephoned", "rang")
+	callNouns     = set("call", "calls", "conversation", "conversations", "videoconference", "teleconference")
 	pastMeetVerbs = set("met", "convened", "held", "hosted", "sat", "received", "welcomed", "joined", "attended", "participated", "had", "gathered", "told", "said")
 	clauseEnds    = set("which", "who", "where", "while", "as", "amid", "amidst", "after", "because", "although", "though", "but", "since", "despite", "whereas", "when", "before", "following", "ahead")
 	// meetTriggers is every word meetingAt acts on, checked first.
