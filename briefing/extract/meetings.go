@@ -447,12 +447,18 @@ func (r *run) subjects(s, k int) group {
 		}
 		if m == nil {
 			// "A and his father, B, sat down with …": B, then on to "and".
-			if a, and := r.relationApposition(s, j); a != nil && r.addPartyMention(&g, a) {
+			a, and := r.relationApposition(s, j)
+			if a != nil && and >= 0 && r.addPartyMention(&g, a) {
 				g.from, j, sawAnd = a.roleFrom, and-1, true
 				if j >= 0 && toks[j].text == "," {
 					j--
 				}
 				continue
+			}
+			// "the emir, Sheikh Tamim, hosted …": the name set off by commas.
+			if a != nil && r.addPartyMention(&g, a) {
+				g.from = a.roleFrom
+				break
 			}
 		}
 		if m == nil {
@@ -524,9 +530,10 @@ func (r *run) mentionBeforeParenthetical(s, j int) *mention {
 	return nil
 }
 
-// relationApposition reads "and his father, Robert Hale Sr.," ending at
-// token j (the closing comma): the named person and the index of the
-// "and" before the relation, or nil.
+// relationApposition reads "and his father, Robert Hale Sr.," or "the
+// emir, Sheikh Tamim," ending at token j (the closing comma): the named
+// person and the index of the "and" before the relation (-1 without one),
+// or nil.
 func (r *run) relationApposition(s, j int) (*mention, int) {
 	toks := r.d.tokens(s)
 	if j < 1 || toks[j].text != "," {
@@ -540,16 +547,22 @@ func (r *run) relationApposition(s, j int) (*mention, int) {
 	if m == nil || m.kind != briefing.KindPerson || m.roleFrom < 2 || toks[m.roleFrom-1].text != "," {
 		return nil, 0
 	}
-	// A short relation: "his father", "her deputy", "the company's founder".
+	// A short relation: "his father", "her deputy", "the company's
+	// founder"; after "and" the list goes on, otherwise the relation opens
+	// the subject ("the emir, Sheikh Tamim,").
 	for i := m.roleFrom - 2; i >= 0 && m.roleFrom-2-i < 4; i-- {
 		t := &toks[i]
-		if t.key == "and" {
-			if i == m.roleFrom-2 {
-				return nil, 0
-			}
+		switch {
+		case t.key == "and" && i < m.roleFrom-2:
 			return m, i
-		}
-		if t.kind != tWord || t.cap || t.quote >= 0 {
+		case i > 0 && toks[i-1].key == "and":
+			continue
+		case t.is("the", "his", "her", "their", "its") || i == 0 || toks[i-1].kind != tWord:
+			if r.isRoleHead(&toks[m.roleFrom-2]) {
+				return m, -1
+			}
+			return nil, 0
+		case t.kind != tWord || t.cap && !r.isDemonym(t) || t.quote >= 0:
 			return nil, 0
 		}
 	}

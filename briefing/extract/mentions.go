@@ -126,6 +126,18 @@ func (r *run) addPerson(s int, toks []token, from, to int, lones []lone) []lone 
 		return lones
 	}
 	roleFrom := r.rolePrefix(toks, from)
+	// "Prime Minister Sheikh Mohammed": the courtesy title belongs to the
+	// name, not to the role.
+	for roleFrom < from {
+		if names.IsHonorific(toks[from-1].key) {
+			from--
+		} else if from > 1 && toks[from-1].text == "." && names.IsHonorific(toks[from-2].key) {
+			from -= 2
+		} else {
+			break
+		}
+		roleFrom = r.rolePrefix(toks, from)
+	}
 	appo, _ := r.apposition(s, toks, to)
 	if appo == "" && roleFrom == from {
 		appo = r.leadingApposition(s, toks, from, to)
@@ -144,8 +156,17 @@ func (r *run) addPerson(s int, toks []token, from, to int, lones []lone) []lone 
 			placeHint: from > 0 && toks[from-1].is("in", "at", "near", "from", "outside"),
 		})
 		if hasRole || len(n.Honorifics) > 0 {
-			r.recordPerson(s, toks, from, to, roleFrom, n, text, appo)
 			lones = lones[:len(lones)-1]
+			// "Sheikh Mohammed", "Mr Burns": the person named in full
+			// before, when there is one.
+			if i := r.fullNameFor(n, s); i >= 0 && len(n.Honorifics) > 0 {
+				r.attachLone(i, s, toks, from, to, n, text)
+				if roleFrom < from {
+					r.addRoleTo(r.ents[i], s, toks, roleFrom, from)
+				}
+				return lones
+			}
+			r.recordPerson(s, toks, from, to, roleFrom, n, text, appo)
 		}
 		return lones
 	}
@@ -384,12 +405,7 @@ func (r *run) resolveLoneNames(lones []lone) {
 		text := r.d.spanText(l.sent, l.from, l.to)
 		n := names.Parse(text)
 		if i := r.fullNameFor(n, l.sent); i >= 0 {
-			r.ents[i].addAlias(displayName(n))
-			r.addMention(i, l.sent, text, briefing.ByName)
-			r.mentions[l.sent] = append(r.mentions[l.sent], mention{
-				from: l.from, to: l.to, roleFrom: r.rolePrefix(toks, l.from), kind: briefing.KindPerson, entity: i,
-				poss: toks[l.to-1].poss, inQuote: toks[l.from].quote >= 0,
-			})
+			r.attachLone(i, l.sent, toks, l.from, l.to, n, text)
 			continue
 		}
 		if l.thing != nil {
@@ -416,6 +432,18 @@ func (r *run) resolveLoneNames(lones []lone) {
 		}
 	}
 	r.mergeLoneIntoFull()
+}
+
+// attachLone records toks[from:to], one word of a name, as a mention of
+// the person named in full by entity i.
+func (r *run) attachLone(i, s int, toks []token, from, to int, n names.Name, text string) {
+	roleFrom := r.rolePrefix(toks, from)
+	r.ents[i].addAlias(displayName(n))
+	r.addMention(i, s, text, briefing.ByName)
+	r.mentions[s] = append(r.mentions[s], mention{
+		from: from, to: to, roleFrom: roleFrom, kind: briefing.KindPerson, entity: i,
+		poss: toks[to-1].poss, inQuote: toks[from].quote >= 0,
+	})
 }
 
 // fullNameFor finds the person named in full whose surname (or given name,
