@@ -106,8 +106,12 @@ func newIdentities(ex briefing.Export, g Gold) *identities {
 	}
 	for _, p := range ex.People {
 		for _, gold := range sortedKeys(id.forms) {
-			if id.forms[gold][fold.Key(p.Name)] || slices.ContainsFunc(p.Aliases, func(a string) bool { return id.forms[gold][fold.Key(a)] && fullish(a, gold) }) {
-				id.pred[p.Name] = append(id.pred[p.Name], gold)
+			if id.forms[gold][fold.Key(p.Name)] || slices.ContainsFunc(p.Aliases, func(a string) bool {
+				return id.forms[gold][fold.Key(a)] && fullish(a, gold) && !id.shared(a)
+			}) {
+				if !slices.Contains(id.pred[p.Name], gold) {
+					id.pred[p.Name] = append(id.pred[p.Name], gold)
+				}
 			}
 		}
 	}
@@ -121,6 +125,19 @@ func fullish(alias, gold string) bool {
 		return true
 	}
 	return strings.HasSuffix(fold.Key(gold), fold.Key(alias))
+}
+
+// shared reports whether a name form ends the names of several gold people
+// ("Haftar" of Khalifa and Saddam Haftar): alone it identifies nobody.
+func (id *identities) shared(alias string) bool {
+	k := fold.Key(alias)
+	n := 0
+	for gold := range id.forms {
+		if g := fold.Key(gold); g != k && strings.HasSuffix(g, " "+k) {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // gold returns the gold person a predicted name stands for, or the name

@@ -90,7 +90,7 @@ func TestEvaluate(t *testing.T) {
 	if len(r.NotQuotes.Taken) != 1 || r.NotQuotes.Total != 2 {
 		t.Errorf("not quotes = %+v", r.NotQuotes)
 	}
-	if m := r.Meetings; m.Matched != 1 || m.F1 != 1 || m.StatusRight != 0 || len(m.WrongStatus) != 1 {
+	if m := r.Meetings; m.Matched != 1 || m.F1 != 1 || m.PlaceRight != 1 || m.StatusRight != 0 || len(m.WrongStatus) != 1 {
 		t.Errorf("meetings = %+v", m)
 	}
 	if c := r.Calls; c.GoldPairs != 1 || c.Matched != 0 || len(c.Missed) != 1 {

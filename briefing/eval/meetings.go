@@ -9,27 +9,25 @@ import (
 )
 
 // MeetingScores measure the person pairs of meetings (or of calls), per
-// article.
+// article: a pair matches when the article reports the two people meeting;
+// its place is scored apart.
 type MeetingScores struct {
-	GoldPairs, PredictedPairs int
-	// With places: a pair counts when the article reports it at the same
-	// place (or neither names one).
-	Matched               int
-	Recall, Precision, F1 float64
-	// Without places.
-	PairMatched int
-	PairF1      float64
-	// Status of the gold meetings found.
-	StatusRight, StatusTotal int
-	Missed                   []string `json:",omitempty"`
-	Spurious                 []string `json:",omitempty"`
-	WrongStatus              []string `json:",omitempty"`
+	GoldPairs, PredictedPairs, Matched int
+	Recall, Precision, F1              float64
+	// Places of the matched pairs: right when both name the same place (one
+	// possibly fuller, "Lausanne, Switzerland") or neither names one.
+	PlaceRight int
+	// Status of the matched pairs.
+	StatusRight int
+	Missed      []string `json:",omitempty"`
+	Spurious    []string `json:",omitempty"`
+	WrongPlace  []string `json:",omitempty"`
+	WrongStatus []string `json:",omitempty"`
 }
 
 func (s *MeetingScores) finish() {
 	s.Recall, s.Precision = ratio(s.Matched, s.GoldPairs), ratio(s.Matched, s.PredictedPairs)
 	s.F1 = f1(s.Recall, s.Precision)
-	s.PairF1 = f1(ratio(s.PairMatched, s.GoldPairs), ratio(s.PairMatched, s.PredictedPairs))
 }
 
 // pair is two people (sorted) meeting at a place ("" when none), with the
@@ -98,14 +96,13 @@ func scoreMeetings(s *MeetingScores, article string, gold []GoldMeeting, predict
 	}
 	s.GoldPairs += len(gp)
 	s.PredictedPairs += len(pp)
-	s.PairMatched += min(countMatched(gp, pp, pair.samePeople), countMatched(pp, gp, pair.samePeople))
 	usedP := make([]bool, len(pp))
 	for _, g := range gp {
+		// The same people, preferring a report at the same place.
 		j := -1
 		for k, p := range pp {
-			if !usedP[k] && g.samePeople(p) && g.samePlace(p) {
+			if !usedP[k] && g.samePeople(p) && (j < 0 || g.samePlace(p) && !g.samePlace(pp[j])) {
 				j = k
-				break
 			}
 		}
 		if j < 0 {
@@ -114,7 +111,11 @@ func scoreMeetings(s *MeetingScores, article string, gold []GoldMeeting, predict
 		}
 		usedP[j] = true
 		s.Matched++
-		s.StatusTotal++
+		if g.samePlace(pp[j]) {
+			s.PlaceRight++
+		} else {
+			s.WrongPlace = append(s.WrongPlace, article+": "+g.String()+" — got "+orNone(pp[j].place))
+		}
 		if pp[j].status == g.status {
 			s.StatusRight++
 		} else {
@@ -122,7 +123,7 @@ func scoreMeetings(s *MeetingScores, article string, gold []GoldMeeting, predict
 		}
 	}
 	for j, p := range pp {
-		if !usedP[j] && !slices.ContainsFunc(gp, func(g pair) bool { return g.samePeople(p) && g.samePlace(p) }) {
+		if !usedP[j] {
 			s.Spurious = append(s.Spurious, article+": "+p.String())
 		}
 	}
@@ -137,20 +138,6 @@ func addPairs(out []pair, people []string, place string, status briefing.Meeting
 		}
 	}
 	return out
-}
-
-// countMatched counts the distinct person pairs of xs found in ys.
-func countMatched(xs, ys []pair, same func(pair, pair) bool) int {
-	seen := map[[2]string]bool{}
-	n := 0
-	for _, x := range xs {
-		k := [2]string{x.a, x.b}
-		if !seen[k] && slices.ContainsFunc(ys, func(y pair) bool { return same(x, y) }) {
-			n++
-		}
-		seen[k] = true
-	}
-	return n
 }
 
 // PersonPairs lists every pair of different people, each pair sorted.

@@ -52,13 +52,13 @@ func (m *Matcher) Compatible(a, b Name) bool {
 	case a.Surname == "" || b.Surname == "":
 		return false
 	case a.Single() && b.Single():
-		return a.Suffix == b.Suffix && givenTitle(a.Honorifics) == givenTitle(b.Honorifics) && m.SameSpelling(a.Surname, b.Surname)
+		return sameSuffix(a, b) && givenTitle(a.Honorifics) == givenTitle(b.Honorifics) && m.SameSpelling(a.Surname, b.Surname)
 	case a.Single():
 		return m.loneMatches(a, b)
 	case b.Single():
 		return m.loneMatches(b, a)
 	}
-	if a.Suffix != b.Suffix {
+	if !fullSuffixes(a, b) {
 		return false
 	}
 	if swapped(a, b) && m.SameSpelling(a.Given, b.Surname) && m.SameSpelling(a.Surname, b.Given) {
@@ -73,6 +73,19 @@ func (m *Matcher) Compatible(a, b Name) bool {
 	return m.middlesAgree(a.Middle, b.Middle)
 }
 
+// sameSuffix: "Jr." and "Sr." name different people; a surname written
+// without its suffix may be either.
+func sameSuffix(a, b Name) bool {
+	return a.Suffix == "" || b.Suffix == "" || a.Suffix == b.Suffix
+}
+
+// fullSuffixes: for full names, one written without a suffix is the
+// father ("Robert Kennedy" is not "Robert Kennedy Jr." but may be
+// "Robert Kennedy Sr.").
+func fullSuffixes(a, b Name) bool {
+	return a.Suffix == b.Suffix || a.Suffix == "" && b.Suffix == "sr" || b.Suffix == "" && a.Suffix == "sr"
+}
+
 // swapped reports whether two names are two words each without particles,
 // so one may be the other in family-name-first order.
 func swapped(a, b Name) bool {
@@ -82,7 +95,7 @@ func swapped(a, b Name) bool {
 // loneMatches reports whether a one-word name refers to the full name: its
 // surname, or its given name after a title such as "Sheikh Tamim".
 func (m *Matcher) loneMatches(lone, full Name) bool {
-	if lone.Suffix != "" && lone.Suffix != full.Suffix {
+	if !sameSuffix(lone, full) {
 		return false
 	}
 	if givenTitle(lone.Honorifics) {

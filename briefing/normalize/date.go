@@ -221,6 +221,21 @@ func dateLine(line string) (briefing.Date, bool) {
 	return briefing.Date{}, false
 }
 
+// isDateOnly reports whether a line is only a publication date, labelled
+// ("Published: 8 October 2025") or bare ("March 13, 2025").
+func isDateOnly(line string) bool {
+	_, ok := publicationDate(line)
+	return ok
+}
+
+// publicationDate reads a line that is only a publication date.
+func publicationDate(line string) (briefing.Date, bool) {
+	if d, ok := dateLine(line); ok {
+		return d, true
+	}
+	return parseDate(strings.TrimSpace(line))
+}
+
 // datePrefix splits the inline prefix "date YYYY-MM-DD " off the start of a
 // line (case-insensitive "date", optional colon; the date is one token such
 // as 2024-03-21 or an RFC 3339 timestamp) and returns the date and the rest

@@ -103,6 +103,8 @@ func TestPublishedInText(t *testing.T) {
 		{"date line impossible", "Date: 2024-02-30\n\n" + body + "\n\nMore text.", "", body}, // kept, as the title
 		{"prefix alone", " date 2024-03-21 \n" + body, "2024-03-21", body},
 		{"after title", "Talks Resume in Doha\nPublished: March 21, 2024\n\n" + body + "\n\nMore text follows here.", "2024-03-21", body},
+		{"long headline, bare date, no blank", "Starmer meets Zelensky on NATO sidelines as allies weigh new air defence pledges\nJuly 10, 2024\n" + body + "\nMore text follows here.", "2024-07-10", body},
+		{"headline, published line, no blank", "Norcastle opens takeover talks with family-run Hale Precision\nPublished: 8 October 2025\n\n" + body + "\n\nMore text.", "2025-10-08", body},
 		{"no date", body, "", body},
 		{"date after noise", "Skip to content\n\nDate: 2024-03-21\n" + body, "2024-03-21", body},
 		{"date later is text", body + "\nDate: 2024-03-21", "", body},

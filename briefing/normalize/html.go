@@ -122,6 +122,14 @@ func parseHTML(text, source string) (briefing.Article, error) {
 	if !hasText(ps) {
 		ps = extract(container, title, true)
 	}
+	published := p.published(container)
+	// A dateline paragraph opening the text ("June 5, 2025").
+	if i := slices.IndexFunc(ps, func(q para) bool { return !q.heading }); i >= 0 && i+1 < len(ps) && isDateOnly(ps[i].text) {
+		if published.IsZero() {
+			published, _ = publicationDate(ps[i].text)
+		}
+		ps = slices.Delete(ps, i, i+1)
+	}
 	if title == "" {
 		for _, q := range ps {
 			if !q.heading {
@@ -134,7 +142,7 @@ func parseHTML(text, source string) (briefing.Article, error) {
 		Title:      title,
 		URL:        p.url(source),
 		Outlet:     site,
-		Published:  p.published(container),
+		Published:  published,
 		Paragraphs: markHeadings(ps),
 	}, nil
 }

@@ -96,6 +96,13 @@ func TestHTMLSnippets(t *testing.T) {
 			paragraphs: []string{"First sentence here. Second one."},
 		},
 		{
+			name:       "dateline paragraph under the headline",
+			in:         `<html><body><h1>Deal reached</h1><p class="dateline">June 5, 2025</p><p>Text.</p><p>More.</p></body></html>`,
+			title:      "Deal reached",
+			published:  "2025-06-05",
+			paragraphs: []string{"Text.", "More."},
+		},
+		{
 			name:       "meta name variants",
 			in:         `<html><head><meta name="pubdate" content="2024-03-20"><meta name="DC.date" content="2024-03-19"></head><body><p>Text.</p></body></html>`,
 			published:  "2024-03-20",

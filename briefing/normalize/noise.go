@@ -69,6 +69,9 @@ var noiseRules = []noiseRule{
 			"more on this story", "more stories") ||
 			(strings.HasPrefix(l.lower, "related:") && l.words <= wholeNoiseWords)
 	}},
+	{"tags", func(l noiseLine) bool {
+		return l.words <= wholeNoiseWords && hasAnyPrefix(l.lower, tagPrefixes)
+	}},
 	{"recommended", exactly(
 		"recommended", "recommended for you", "recommended stories", "recommended articles",
 		"recommended reading", "most read", "most popular", "most viewed", "trending now",
@@ -130,6 +133,9 @@ var shareTargets = map[string]bool{
 	"reddit": true, "email": true, "pinterest": true, "telegram": true, "bluesky": true,
 	"threads": true, "messenger": true, "x (twitter)": true,
 }
+
+// tagPrefixes start the lines that file an article under topics.
+var tagPrefixes = []string{"filed under:", "tags:", "tagged:", "topics:", "categories:", "category:", "more about:"}
 
 // captionPrefixes start caption and credit lines.
 var captionPrefixes = []string{

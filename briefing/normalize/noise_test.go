@@ -9,7 +9,7 @@ import (
 func TestIsNoise(t *testing.T) {
 	noise := []string{
 		"Advertisement", "Advertisment", "ADVERTISEMENT", "Sponsored",
-		"Advertisement - Scroll to continue", "Advertisement – Scroll to continue",
+		"Advertisement - Scroll to continue", "Advertisement – Scroll to continue", "Filed under: North Africa, UN diplomacy, Notebook", "Tags: Gaza, ceasefire",
 		"Story continues below advertisement",
 		"Comments", "Comment", "3 Comments", "1 comment", "1,204 comments",
 		"Share this article", "Share", "Share on Facebook", "Share on Twitter", "Share on X",

@@ -92,6 +92,15 @@ func appendBlock(out []para, block []string) []para {
 	if len(block) == 0 {
 		return out
 	}
+	// A date line under a title is a paragraph of its own, never wrapped
+	// text.
+	for i, l := range block {
+		if isDateOnly(l) {
+			out = appendBlock(out, block[:i])
+			out = append(out, para{text: l, single: true})
+			return appendBlock(out, block[i+1:])
+		}
+	}
 	if len(block) >= 3 && isHeadingLike(block[0]) && isShort(block[0], blockWidth(block[1:])) && isHardWrapped(block[1:]) {
 		// A heading line directly above hard-wrapped text.
 		out = append(out, para{text: block[0], single: true})

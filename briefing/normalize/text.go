@@ -31,14 +31,16 @@ func assemble(lines []line, m meta) briefing.Article {
 	lines = takeLeadingDate(lines, &m.published)
 	ps := dropNoise(buildParagraphs(lines))
 
-	titleLine := false
-	if m.title == "" && len(ps) >= 2 && (ps[0].heading || (ps[0].single && isHeadingLike(ps[0].text))) {
+	if m.title == "" && len(ps) >= 3 && ps[0].single && ps[1].single && isDateOnly(ps[1].text) {
+		// A headline, then its date line: a title however long it is.
 		m.title = ps[0].text
 		ps = ps[1:]
-		titleLine = true
+	} else if m.title == "" && len(ps) >= 2 && (ps[0].heading || (ps[0].single && isHeadingLike(ps[0].text))) {
+		m.title = ps[0].text
+		ps = ps[1:]
 	}
-	if titleLine && m.published.IsZero() && len(ps) >= 2 && ps[0].single {
-		if d, ok := dateLine(ps[0].text); ok {
+	if m.published.IsZero() && len(ps) >= 2 && ps[0].single {
+		if d, ok := publicationDate(ps[0].text); ok {
 			m.published = d
 			ps = ps[1:]
 		}

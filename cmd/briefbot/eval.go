@@ -29,13 +29,13 @@ Scores: quote precision, recall and F1 (a quote matches when its words
 overlap the gold text with token F1 ≥ 0.8; a quotation split in two parts on
 one side matches when the parts together do), attribution (right speaker,
 of the quotes matched), full/partial, scare quotes and titles taken for
-quotes, meeting person-pair precision, recall and F1 with places and
-without, meeting status, call pairs, name variants merged across articles,
+quotes, meeting person-pair precision, recall and F1, the places and status of
+the pairs found, call pairs, name variants merged across articles,
 people merged who must stay apart, publication dates. Then every miss, one
 line each.
 
 --check exits with status 1 when a score is under its floor: quote F1 ≥ 0.95,
-attribution ≥ 0.95, meeting pair F1 (with places) ≥ 0.9, no scare quote
+attribution ≥ 0.95, meeting pair F1 ≥ 0.9, no scare quote
 taken for a quote, nobody over-merged, every variant group merged, every date
 right.
 
@@ -174,9 +174,10 @@ func writeEvalReport(w io.Writer, r eval.Report) {
 	fmt.Fprintf(w, "attribution       %.3f  (%d of %d matched quotes)\n", q.SpeakerAccuracy, q.SpeakerRight, q.Matched)
 	fmt.Fprintf(w, "full/partial      %.3f  (%d of %d)\n", q.KindAccuracy, q.KindRight, q.Matched)
 	fmt.Fprintf(w, "not quotes        %d of %d scare quotes or titles taken for quotes\n", len(r.NotQuotes.Taken), r.NotQuotes.Total)
-	fmt.Fprintf(w, "meeting pairs     F1 %.3f with places (recall %.3f, precision %.3f), F1 %.3f without  (%d gold, %d found)\n", m.F1, m.Recall, m.Precision, m.PairF1, m.GoldPairs, m.PredictedPairs)
-	fmt.Fprintf(w, "meeting status    %d of %d\n", m.StatusRight, m.StatusTotal)
-	fmt.Fprintf(w, "call pairs        F1 %.3f  (%d gold, %d found)\n", c.PairF1, c.GoldPairs, c.PredictedPairs)
+	fmt.Fprintf(w, "meeting pairs     F1 %.3f  (recall %.3f, precision %.3f; %d gold, %d found)\n", m.F1, m.Recall, m.Precision, m.GoldPairs, m.PredictedPairs)
+	fmt.Fprintf(w, "meeting places    %d of %d matched pairs\n", m.PlaceRight, m.Matched)
+	fmt.Fprintf(w, "meeting status    %d of %d matched pairs\n", m.StatusRight, m.Matched)
+	fmt.Fprintf(w, "call pairs        F1 %.3f  (%d gold, %d found)\n", c.F1, c.GoldPairs, c.PredictedPairs)
 	fmt.Fprintf(w, "variants merged   %d of %d groups; over-merged people: %d\n", r.Merges.Merged, r.Merges.Groups, len(r.Merges.Overmerged))
 	fmt.Fprintf(w, "dates             %d of %d\n", r.Dates.Right, r.Dates.Total)
 	fmt.Fprintf(w, "people found      %.3f  (%d of %d); roles %d of %d\n", r.People.Recall, r.People.Found, r.People.Gold, r.People.RolesFound, r.People.RolesGold)
@@ -186,7 +187,8 @@ func writeEvalReport(w io.Writer, r eval.Report) {
 	}{
 		{"missed quotes", q.Missed}, {"spurious quotes", q.Spurious}, {"wrong speakers", q.WrongSpeaker},
 		{"scare quotes taken for quotes", r.NotQuotes.Taken},
-		{"missed meeting pairs", m.Missed}, {"spurious meeting pairs", m.Spurious}, {"wrong meeting status", m.WrongStatus},
+		{"missed meeting pairs", m.Missed}, {"spurious meeting pairs", m.Spurious},
+		{"wrong meeting places", m.WrongPlace}, {"wrong meeting status", m.WrongStatus},
 		{"missed call pairs", c.Missed}, {"spurious call pairs", c.Spurious},
 		{"split people", r.Merges.Split}, {"over-merged people", r.Merges.Overmerged}, {"wrong dates", r.Dates.Wrong},
 	}
