@@ -47,10 +47,15 @@ func (in *ingestTx) resolvePerson(e briefing.ExtractedEntity) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	// A candidate fits when none of its names contradicts any of ours.
+	// A candidate fits when none of its names contradicts any of ours (two
+	// short forms, "Starmer" and "Sir Keir", are each checked against the
+	// full names, not against each other).
 	fits := func(c personCand, names []names.Name) bool {
 		for _, f := range c.forms {
 			for _, n := range names {
+				if f.name.Single() && n.Single() && !f.name.Full() && !n.Full() && (c.hasFull() || len(full) > 0) {
+					continue
+				}
 				if !m.Compatible(f.name, n) {
 					return false
 				}

@@ -126,8 +126,15 @@ func (r *run) person(n names.Name) int {
 }
 
 // displayName is the name as written without courtesy titles.
+// styleTitles stay in a two-word name form: they are how the person is
+// called, and "Sheikh Mohammed" alone would read as a surname.
+var styleTitles = set("sheikh", "shaikh", "sheikha", "sir", "dame", "lord", "lady")
+
 func displayName(n names.Name) string {
 	words := strings.Fields(n.Display)
+	if len(words) == 2 && styleTitles[fold.Key(words[0])] {
+		return n.Display // "Sheikh Mohammed", "Sir Keir", "Lord Coe": the name as people say it
+	}
 	for len(words) > 1 && names.IsHonorific(fold.Key(words[0])) {
 		words = words[1:]
 	}

@@ -36,8 +36,8 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// givenVariants groups transliterations of common given names whose
-// skeletons differ.
+// givenVariants groups transliterations of common given names (and a few
+// family names) whose skeletons differ.
 var givenVariants = [][]string{
 	{"mohammed", "mohamed", "muhammad", "mohammad", "mohamad", "muhammed", "mohamud", "mehmet", "mehmed", "mohd"},
 	{"ahmed", "ahmad", "ahmet"},
@@ -66,6 +66,11 @@ var givenVariants = [][]string{
 	{"ibrahim", "ebrahim"},
 	{"mustafa", "mostafa", "moustafa", "mustapha"},
 	{"suleiman", "sulaiman", "suleyman"},
+	{"saif", "seif", "sayf", "saeef"},
+	{"gaddafi", "qadhafi", "qaddafi", "kadhafi", "gadhafi", "kaddafi", "qathafi", "gadafi"},
+	{"zayed", "zayid", "zaid"},
+	{"nahyan", "nahayan", "nahyaan"},
+	{"erdogan", "erdoğan"},
 }
 
 // variantGroup maps each spelling in givenVariants to its group number.
