@@ -95,8 +95,8 @@ func swapped(a, b Name) bool {
 // loneMatches reports whether a one-word name refers to the full name: its
 // surname, or its given name after a title such as "Sheikh Tamim".
 func (m *Matcher) loneMatches(lone, full Name) bool {
-	if !sameSuffix(lone, full) {
-		return false
+	if lone.Suffix != "" && !fullSuffixes(lone, full) {
+		return false // "Hale Jr." is not Walter Hale
 	}
 	if givenTitle(lone.Honorifics) {
 		return m.SameGiven(lone.Surname, full.Given)
