@@ -196,6 +196,12 @@ func (r *run) resolvePronoun(s, k int) int {
 			if !m.object {
 				score += 2
 			}
+			if m.poss {
+				score -= 2 // "Asked about Infantino's comments, he laughed."
+			}
+			if m.roleFrom == 0 {
+				score += 0.5 // the subject opening its sentence
+			}
 			if e.gender == lexicon.GenderUnknown {
 				score -= 0.5
 			}
@@ -205,6 +211,23 @@ func (r *run) resolvePronoun(s, k int) int {
 			score += float64(m.from) / 1000 // later in the sentence breaks ties
 			if score > bestScore {
 				best, bestScore = r.resolve(m.entity), score
+			}
+		}
+		// "The French president, who …, was in buoyant mood. “…,” he said."
+		for _, rr := range r.roleRefs[ps] {
+			if rr.entity < 0 || back == 0 && rr.from >= k || rr.from > 0 {
+				continue
+			}
+			e := r.resolve(rr.entity)
+			if !genderFits(r.ents[e].gender, p) {
+				continue
+			}
+			score := -2.0*float64(back) + 2
+			if r.spokeIn(e, ps) {
+				score += 1.5
+			}
+			if score > bestScore {
+				best, bestScore = e, score
 			}
 		}
 	}
