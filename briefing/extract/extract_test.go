@@ -127,6 +127,16 @@ Other officials were less sure.`,
 			want: nil,
 		},
 		{
+			name: "titles after a speech verb are not quotes",
+			text: `Antony Blinken said the commitments in the "Washington Summit Declaration" went further. The agency published a report, "Buy or Bury: Serial Acquisitions in Consumer Messaging," last year.`,
+			want: nil,
+		},
+		{
+			name: "split quotation: the short second part keeps the speaker",
+			text: `"We are not going to let this slide," said Lina Khan, the FTC chair. "The evidence is overwhelming."`,
+			want: []wantQuote{{"Lina Khan", "We are not going to let this slide", false}, {"Lina Khan", "The evidence is overwhelming", false}},
+		},
+		{
 			name: "indirect speech is not a quote",
 			text: `Antony Blinken said the gaps were narrowing and an agreement was within reach.`,
 			want: nil,
@@ -226,6 +236,30 @@ func TestMeetings(t *testing.T) {
 			text:      `Mossad chief David Barnea is set to meet with CIA director William Burns and Egypt’s intelligence head Abbas Kamel in Doha this Friday.`,
 			published: "2024-03-21",
 			want:      []wantMeeting{{[]string{"David Barnea", "William Burns", "Abbas Kamel"}, "Doha", briefing.Planned, "this Friday", "2024-03-22"}},
+		},
+		{
+			name:  "a phone call read from 'spoke by phone with' is not a meeting",
+			text:  `Tim Cook spoke by phone with Lina Khan on Monday. Sundar Pichai spoke with reporters.`,
+			want:  nil,
+			calls: 1,
+		},
+		{
+			name: "a participant joining in the next sentence",
+			text: `French President Emmanuel Macron received Keir Starmer in Paris. German Chancellor Olaf Scholz joined them later.`,
+			want: []wantMeeting{{[]string{"Emmanuel Macron", "Keir Starmer", "Olaf Scholz"}, "Paris", briefing.Held, "", ""}},
+		},
+		{
+			name: "father and son in the subject, a particle surname in the object",
+			text: `Robert Hale Jr. and his father, Robert Hale Sr., sat down with Ursula von der Leyen in Brussels.`,
+			want: []wantMeeting{{[]string{"Robert Hale Jr", "Robert Hale Sr", "Ursula von der Leyen"}, "Brussels", briefing.Held, "", ""}},
+		},
+		{
+			name: "the subject set off by commas after a role",
+			text: `Sheikh Mohammed bin Abdulrahman Al Thani met William Burns, days after the emir, Sheikh Tamim bin Hamad Al Thani, hosted Ismail Haniyeh.`,
+			want: []wantMeeting{
+				{[]string{"Mohammed bin Abdulrahman Al Thani", "William Burns"}, "", briefing.Held, "", ""},
+				{[]string{"Tamim bin Hamad Al Thani", "Ismail Haniyeh"}, "", briefing.Held, "", ""},
+			},
 		},
 		{
 			name:      "held, weekday looks back",

@@ -386,6 +386,34 @@ func (r *run) isStatement(pi int, c *quoteCtx) bool {
 	if c.how != attrOwn && titleCase(words) {
 		return false
 	}
+	// "the commitments written into the “Washington Summit Declaration”",
+	// "a staff report, “Buy or Bury: Serial Acquisitions in …”": a title
+	// worked into the sentence, even after a speech verb.
+	if (c.partial && len(words) >= 2 || len(words) >= 3) && len(words) <= 12 && headlineCase(words) {
+		return false
+	}
+	return true
+}
+
+// minorTitleWords stay lower case inside a title.
+var minorTitleWords = set("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "vs", "v")
+
+// headlineCase reports whether quoted words are capitalised like a title:
+// every word but short function words, the first and last capitalised.
+func headlineCase(words []string) bool {
+	for i, w := range words {
+		w = strings.Trim(w, ":;,.!?—–-()")
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if i == 0 || i == len(words)-1 || !minorTitleWords[strings.ToLower(w)] {
+			return false
+		}
+	}
 	return true
 }
 

@@ -13,7 +13,7 @@ import (
 var devsetFloors = struct {
 	quoteF1, attribution, meetingF1, callF1 float64
 	variantsMerged                          int
-}{quoteF1: 0.94, attribution: 0.84, meetingF1: 0.40, callF1: 0.60, variantsMerged: 47}
+}{quoteF1: 0.95, attribution: 0.86, meetingF1: 0.40, callF1: 0.60, variantsMerged: 48}
 
 func TestEvalDevelopmentSet(t *testing.T) {
 	t.Parallel()
@@ -55,7 +55,7 @@ func TestEvalDevelopmentSet(t *testing.T) {
 	if len(rep.Merges.Overmerged) > 0 {
 		t.Errorf("people merged who must stay apart: %q", rep.Merges.Overmerged)
 	}
-	if len(rep.NotQuotes.Taken) > 2 {
+	if len(rep.NotQuotes.Taken) > 0 {
 		t.Errorf("scare quotes taken for quotes: %q", rep.NotQuotes.Taken)
 	}
 	if rep.Dates.Right != rep.Dates.Total {
