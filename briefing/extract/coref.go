@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"briefbot/briefing"
@@ -247,8 +248,10 @@ func genderFits(g lexicon.Gender, p pronoun) bool {
 // spokeIn reports whether entity e is the speaker of a speech verb or a
 // quotation in sentence s.
 func (r *run) spokeIn(e, s int) bool {
-	for _, ev := range r.speech {
-		if ev.sent == s && ev.entity == e {
+	// r.speech is kept in reading order: look at sentence s only.
+	i, _ := slices.BinarySearchFunc(r.speech, s, func(ev speechEvent, s int) int { return ev.sent - s })
+	for ; i < len(r.speech) && r.speech[i].sent == s; i++ {
+		if r.speech[i].entity == e {
 			return true
 		}
 	}

@@ -75,17 +75,23 @@ func (r *run) findQuotes() {
 func (r *run) quoteContexts(pi int) []quoteCtx {
 	p := &r.d.paras[pi]
 	ctxs := make([]quoteCtx, 0, len(p.quotes))
-	for qi, q := range p.quotes {
-		c := quoteCtx{q: q, open: -1, speaker: -1}
-		for k := range p.toks {
-			t := &p.toks[k]
-			if t.kind == tQuote && t.quote == qi && t.opens {
-				c.open = k
-			}
-			if t.quote == qi {
-				c.after = k + 1
-			}
+	// One pass over the tokens: where each quotation opens and ends.
+	opens, afters := make([]int, len(p.quotes)), make([]int, len(p.quotes))
+	for i := range opens {
+		opens[i] = -1
+	}
+	for k := range p.toks {
+		t := &p.toks[k]
+		if t.quote < 0 || t.quote >= len(p.quotes) {
+			continue
 		}
+		if t.kind == tQuote && t.opens {
+			opens[t.quote] = k
+		}
+		afters[t.quote] = k + 1
+	}
+	for qi, q := range p.quotes {
+		c := quoteCtx{q: q, open: opens[qi], after: afters[qi], speaker: -1}
 		if c.open < 0 {
 			continue
 		}
@@ -100,12 +106,14 @@ func (r *run) quoteContexts(pi int) []quoteCtx {
 // sentenceOf returns the sentence holding token k of paragraph pi.
 func (r *run) sentenceOf(pi, k int) int {
 	p := &r.d.paras[pi]
-	for s := p.first; s < p.first+p.nsents; s++ {
-		if k < r.d.sents[s].to {
-			return s
+	sents := r.d.sents[p.first : p.first+p.nsents]
+	i, _ := slices.BinarySearchFunc(sents, k, func(st sent, k int) int {
+		if k < st.to {
+			return 1
 		}
-	}
-	return p.first + p.nsents - 1
+		return -1
+	})
+	return p.first + min(i, p.nsents-1)
 }
 
 // attribute looks for a speech verb around quotation i in its own
