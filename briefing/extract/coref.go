@@ -179,6 +179,7 @@ func (r *run) resolvePronoun(s, k int) int {
 	if !ok || p.plural {
 		return -1
 	}
+	objectCase := r.d.tokens(s)[k].is("him", "her")
 	best, bestScore := -1, -1e9
 	for back := 0; back <= 3 && s-back >= 0; back++ {
 		ps := s - back
@@ -188,6 +189,9 @@ func (r *run) resolvePronoun(s, k int) int {
 		for _, m := range r.mentions[ps] {
 			if m.kind != briefing.KindPerson || m.inQuote || back == 0 && m.from >= k {
 				continue
+			}
+			if objectCase && back == 0 && !m.object && r.sameClause(s, m.to, k) {
+				continue // "Modi will host him": not Modi
 			}
 			e := r.ents[r.resolve(m.entity)]
 			if !genderFits(e.gender, p) {
@@ -233,6 +237,18 @@ func (r *run) resolvePronoun(s, k int) int {
 		}
 	}
 	return best
+}
+
+// sameClause reports whether tokens from..to of sentence s stand in one
+// clause: no comma, conjunction or relative word between them.
+func (r *run) sameClause(s, from, to int) bool {
+	toks := r.d.tokens(s)
+	for j := from; j < to && j < len(toks); j++ {
+		if toks[j].text == "," || toks[j].text == ";" || toks[j].quote >= 0 || clauseEnds[toks[j].key] || toks[j].is("that", "and", "said", "says") {
+			return false
+		}
+	}
+	return true
 }
 
 func genderFits(g lexicon.Gender, p pronoun) bool {

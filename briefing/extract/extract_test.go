@@ -313,6 +313,31 @@ func TestMeetings(t *testing.T) {
 			want: []wantMeeting{{[]string{"Kiprono Girma", "Masahiro Suzuki", "Cai Ming"}, "Pretoria", briefing.Held, "on Tuesday", ""}},
 		},
 		{
+			name:      "a described object, a place after outside, an abbreviated month",
+			text:      `Abdoulaye Bathily, the United Nations envoy for Libya, met the eastern commander Khalifa Haftar outside Benghazi on Tuesday. On Nov. 9 he held talks in Tripoli with Mohamed al-Menfi.`,
+			published: "2023-11-22",
+			want: []wantMeeting{
+				{[]string{"Abdoulaye Bathily", "Khalifa Haftar"}, "Benghazi", briefing.Held, "on Tuesday", "2023-11-21"},
+				{[]string{"Abdoulaye Bathily", "Mohamed al-Menfi"}, "Tripoli", briefing.Held, "On Nov. 9", "2023-11-09"},
+			},
+		},
+		{
+			name: "an owned role set off by commas in the object list",
+			text: `Judge Harold Vance met with Daniel Matheson and Corvane's lead lawyer, Rebecca Sloane, in chambers. Sir Keir Starmer sat down with Ukraine's president, Volodymyr Zelenskyy, on the sidelines.`,
+			want: []wantMeeting{
+				{[]string{"Harold Vance", "Daniel Matheson", "Rebecca Sloane"}, "", briefing.Held, "", ""},
+				{[]string{"Keir Starmer", "Volodymyr Zelenskyy"}, "", briefing.Held, "", ""},
+			},
+		},
+		{
+			name: "a meeting postponed after 'but', a pronoun hosted",
+			text: `Gianni Infantino had been due to meet LA28 chairman Casey Wasserman in Los Angeles on Thursday, but that meeting has been postponed until the review is complete. Crown Prince Mohammed bin Salman stayed on. Narendra Modi is set to host him for a state visit on Monday.`,
+			want: []wantMeeting{
+				{[]string{"Gianni Infantino", "Casey Wasserman"}, "Los Angeles", briefing.Canceled, "on Thursday", ""},
+				{[]string{"Narendra Modi", "Mohammed bin Salman"}, "", briefing.Planned, "on Monday", ""},
+			},
+		},
+		{
 			name: "a cabinet meeting of one party is not a meeting between people",
 			text: `The unexpected cancellation of a critical meeting by Benjamin Netanyahu's war cabinet surprised observers.`,
 			want: nil,

@@ -23,7 +23,7 @@ type meetingDraft struct {
 }
 
 var (
-	meetVerbs    = set("meet", "meets", "met", "convene", "convenes", "convened", "convening")
+	meetVerbs    = set("meet", "meets", "met", "convene", "convenes", "convened", "convening", "summoned", "summons", "summon")
 	hostVerbs    = set("host", "hosts", "hosted", "hosting")
 	holdVerbs    = set("hold", "holds", "held", "holding", "have", "has", "had", "having")
 	greetVerbs   = set("received", "receives", "welcomed", "welcomes", "receiving", "welcoming")
@@ -110,7 +110,7 @@ func (r *run) meetingAt(s, k int) int {
 			r.joinMeeting(s, k, n, r.subjects(s, k))
 			return n + 1
 		}
-		if r.personAt(s, k+1) || hostVerbs[t.key] && r.partyAt(s, k+1) {
+		if r.personAt(s, k+1) || k+1 < len(toks) && toks[k+1].is("him", "her") || hostVerbs[t.key] && r.partyAt(s, k+1) {
 			return r.explicitMeeting(s, k, k+1)
 		}
 	case joinVerbs[t.key] || t.is("took", "take", "takes", "taking") && k+1 < len(toks) && toks[k+1].key == "part":
@@ -595,7 +595,7 @@ func (r *run) subjectBeforeTrigger(s, k int) int {
 func (r *run) objects(s, k int) group {
 	toks := r.d.tokens(s)
 	g := newGroup(k)
-	j := k
+	j := r.skipAdjuncts(s, k)
 	if j < len(toks) && toks[j].is("with", "between", "by") {
 		j++
 	}
@@ -604,6 +604,22 @@ func (r *run) objects(s, k int) group {
 			j++
 		}
 		if j >= len(toks) || toks[j].quote >= 0 {
+			break
+		}
+		if m := r.describedMention(s, j); m != nil {
+			j = m.roleFrom // "the eastern commander Khalifa Haftar"
+		}
+		if m, end := r.ownedRoleApposition(s, j); m != nil {
+			// "Corvane's lead lawyer, Rebecca Sloane,"
+			g.persons = append(g.persons, r.resolve(m.entity))
+			j, g.end = end, end
+			if j < len(toks) && toks[j].text == "," && j+1 < len(toks) && toks[j+1].key == "and" {
+				j++
+			}
+			if j < len(toks) && toks[j].key == "and" && r.mentionStartingAt(s, skipDeterminers(toks, j+1, r)) != nil {
+				j++
+				continue
+			}
 			break
 		}
 		if toks[j].is("him", "her") {
@@ -642,7 +658,8 @@ func (r *run) objects(s, k int) group {
 		if i == j || i >= len(toks) {
 			break
 		}
-		if r.mentionStartingAt(s, skipDeterminers(toks, i, r)) == nil && !toks[i].is("him", "her") {
+		next := skipDeterminers(toks, i, r)
+		if owned, _ := r.ownedRoleApposition(s, next); owned == nil && r.describedMention(s, next) == nil && r.mentionStartingAt(s, next) == nil && !toks[i].is("him", "her") {
 			if end, _ := r.nationalGroups(toks, i); end == i {
 				break
 			}
@@ -650,6 +667,116 @@ func (r *run) objects(s, k int) group {
 		j = i
 	}
 	return g
+}
+
+// skipAdjuncts skips, from token k, the place and time phrases that may
+// stand between a meeting word and its "with" ("held talks in Tripoli on
+// Tuesday with …"); it returns k unless a "with" follows them.
+func (r *run) skipAdjuncts(s, k int) int {
+	toks := r.d.tokens(s)
+	exprs := r.timeExprs(s)
+	j := k
+	for j < len(toks) && j < k+12 {
+		if toks[j].is("with", "between") {
+			if j == k {
+				return k
+			}
+			return j
+		}
+		moved := false
+		for _, e := range exprs {
+			if e.from == j && e.to > j {
+				j, moved = e.to, true
+				break
+			}
+		}
+		if moved {
+			continue
+		}
+		if toks[j].is("in", "at", "outside", "near") {
+			i := skipDeterminers(toks, j+1, r)
+			if m := r.mentionStartingAt(s, i); m != nil && m.kind == briefing.KindPlace {
+				j = m.to
+				if j < len(toks) && toks[j].text == "," && j+1 < len(toks) && toks[j+1].cap {
+					j++ // "in Wiesbaden, Germany"
+				}
+				continue
+			}
+		}
+		if r.x.words.adverbs[toks[j].key] || toks[j].is("later", "again", "privately", "separately", "briefly") {
+			j++
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// ownedRoleApposition reads "Ukraine's president, Volodymyr Zelenskyy,"
+// or "his deputy, X," opening at k: the person named after the owned role
+// and the token after the name (past its closing comma), or nil.
+func (r *run) ownedRoleApposition(s, k int) (*mention, int) {
+	toks := r.d.tokens(s)
+	j := k
+	switch m := r.mentionStartingAt(s, k); {
+	case m != nil && m.poss:
+		j = m.to
+	case m == nil && k < len(toks) && toks[k].is("his", "her", "their", "its"):
+		j = k + 1
+	case m == nil && k < len(toks) && toks[k].cap && toks[k].poss:
+		j = k + 1 // "Corvane's", a name the article does not otherwise place
+	default:
+		return nil, k
+	}
+	if j < len(toks) && toks[j].kind == tPunct && toks[j].text != "," {
+		j++ // the "'s" token, when split off
+	}
+	head := false
+	for i := j; i < len(toks) && i < j+5; i++ {
+		t := &toks[i]
+		if t.text == "," {
+			if !head {
+				return nil, k
+			}
+			m := r.mentionStartingAt(s, i+1)
+			if m == nil || m.kind != briefing.KindPerson || m.poss {
+				return nil, k
+			}
+			end := m.to
+			if end < len(toks) && toks[end].text == "," {
+				end++
+			}
+			return m, end
+		}
+		if t.kind != tWord || t.quote >= 0 || t.cap && !r.isRoleHead(t) && !r.isDemonym(t) {
+			return nil, k
+		}
+		head = head || r.isRoleHead(t)
+	}
+	return nil, k
+}
+
+// describedMention finds a person named after a lower-case description
+// that opens at k: "the eastern commander Khalifa Haftar", "the veteran
+// negotiator X"; nil when a mention starts at k or none follows.
+func (r *run) describedMention(s, k int) *mention {
+	if r.mentionStartingAt(s, k) != nil {
+		return nil
+	}
+	toks := r.d.tokens(s)
+	for j := k; j < len(toks) && j < k+3; j++ {
+		t := &toks[j]
+		if t.kind != tWord || t.quote >= 0 || t.cap || r.x.words.function[t.key] || r.x.words.prepositions[t.key] {
+			return nil
+		}
+		if m := r.mentionStartingAt(s, j+1); m != nil {
+			if m.kind == briefing.KindPerson && m.roleFrom < m.from {
+				return m
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 func skipDeterminers(toks []token, i int, r *run) int {
@@ -795,7 +922,7 @@ func (r *run) verbBefore(toks []token, k int) int {
 // he met …"), else a place naming the meeting ("the Doha talks").
 func (r *run) meetingPlace(s, k, objEnd int, subj group) int {
 	toks := r.d.tokens(s)
-	if p := r.placeAfter(s, max(objEnd, k+1), len(toks)); p >= 0 {
+	if p := r.placeAfter(s, k+1, len(toks)); p >= 0 {
 		return p
 	}
 	if subj.travelPlace >= 0 {
@@ -828,7 +955,7 @@ func (r *run) placeAfter(s, k, limit int) int {
 		if t.key == "to" && j+1 < len(toks) && !toks[j+1].cap && !r.x.words.determiners[toks[j+1].key] {
 			return -1 // "to discuss …": a purpose clause
 		}
-		if !t.is("in", "at") {
+		if !t.is("in", "at", "outside", "near") {
 			continue
 		}
 		i := skipDeterminers(toks, j+1, r)
@@ -864,7 +991,16 @@ func (r *run) meetingTime(m *meetingDraft, s, k, objEnd int) {
 // meetingStatus reads whether a meeting was held, is planned or was
 // called off from the words around its trigger at k (subject from).
 func (r *run) meetingStatus(toks []token, k, from, objEnd int) briefing.MeetingStatus {
-	for j := max(0, from-3); j < len(toks) && j < max(k+8, objEnd+6); j++ {
+	limit := max(k+8, objEnd+6)
+	for j := objEnd; j < len(toks); j++ {
+		if toks[j].key == "but" && toks[j].quote < 0 {
+			// "had been due to meet X on Thursday, but that meeting has
+			// been postponed"
+			limit = max(limit, j+8)
+			break
+		}
+	}
+	for j := max(0, from-3); j < len(toks) && j < limit; j++ {
 		t := &toks[j]
 		next := ""
 		if j+1 < len(toks) {

@@ -113,9 +113,13 @@ func (r *run) explicitDate(toks []token, k int) (timeExpr, bool) {
 		return 0, i
 	}
 	if m, ok := month(k); ok {
-		if d, ok := num(k + 1); ok && d >= 1 && d <= 31 {
+		at := k + 1
+		if at < len(toks) && toks[at].text == "." && len(toks[k].key) <= 4 {
+			at++ // "Nov. 9"
+		}
+		if d, ok := num(at); ok && d >= 1 && d <= 31 {
 			te.month, te.day = m, d
-			te.year, te.to = year(k + 2)
+			te.year, te.to = year(at + 1)
 			return te, true
 		}
 		return te, false
