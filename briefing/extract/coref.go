@@ -180,6 +180,7 @@ func (r *run) resolvePronoun(s, k int) int {
 		return -1
 	}
 	objectCase := r.d.tokens(s)[k].is("him", "her")
+	possessive := r.d.tokens(s)[k].is("his", "her")
 	best, bestScore := -1, -1e9
 	for back := 0; back <= 3 && s-back >= 0; back++ {
 		ps := s - back
@@ -200,6 +201,9 @@ func (r *run) resolvePronoun(s, k int) int {
 			score := -2.0 * float64(back)
 			if !m.object {
 				score += 2
+			}
+			if possessive && back == 0 && k-m.to <= 6 && r.sameClause(s, m.to, k) {
+				score += 3 // "after Mr Erdogan cut short his stay"
 			}
 			if m.poss {
 				score -= 2 // "Asked about Infantino's comments, he laughed."

@@ -20,6 +20,9 @@ type meetingDraft struct {
 	when    *timeExpr
 	whenTxt string
 	sents   []int
+	// event is the noun of a gathering ("summit") whose attendees the
+	// draft collects; "" for a meeting read from one sentence.
+	event string
 }
 
 var (
@@ -81,6 +84,7 @@ func (r *run) findMeetings() {
 			}
 		}
 	}
+	r.findAttendance()
 	r.mergeDrafts()
 }
 
@@ -104,7 +108,17 @@ func (r *run) meetingAt(s, k int) int {
 			return r.explicitMeeting(s, k, n+1)
 		}
 	case t.key == "joint" && k+2 < len(toks) && toks[k+1].is("press", "news") && toks[k+2].key == "conference":
-		return r.explicitMeeting(s, k, k+3)
+		// "A and B held a joint press conference": the subjects of "held".
+		at := k
+		if at > 0 && toks[at-1].is("a", "the") {
+			at--
+		}
+		if at > 0 && holdVerbs[toks[at-1].key] {
+			at--
+		} else {
+			at = k
+		}
+		return r.explicitMeeting(s, at, k+3)
 	case hostVerbs[t.key] || greetVerbs[t.key]:
 		if n := r.meetNounAfter(toks, k+1); n > 0 {
 			r.joinMeeting(s, k, n, r.subjects(s, k))
@@ -434,6 +448,14 @@ func (r *run) subjects(s, k int) group {
 		if j < 0 {
 			break
 		}
+		if from, people := r.pluralSubject(s, j); len(people) > 0 {
+			// "They met …", "the two leaders spoke …": the people before
+			// (reversed: the list is restored to reading order below).
+			slices.Reverse(people)
+			g.persons = append(g.persons, people...)
+			g.from = from
+			break
+		}
 		if p, ok := r.x.words.pronouns[toks[j].key]; ok && !p.plural && toks[j].quote < 0 && toks[j].is("he", "she") {
 			if e := r.resolvePronoun(s, j); e >= 0 {
 				g.persons = append(g.persons, e)
@@ -505,6 +527,54 @@ func (r *run) subjects(s, k int) group {
 		}
 	}
 	return g
+}
+
+// countWords are the numbers of "the two leaders", "the three men".
+var countWords = set("two", "three", "four", "five", "both")
+
+// pluralSubject reads a plural subject ending at token j — "they", "the
+// two leaders", "both men" — and returns where it starts and the people it
+// stands for: those of a meeting read in this sentence or the one before,
+// else the people the sentence before names (at least two); none
+// otherwise.
+func (r *run) pluralSubject(s, j int) (int, []int) {
+	toks := r.d.tokens(s)
+	if j < 0 || toks[j].quote >= 0 {
+		return j, nil
+	}
+	from := j
+	switch {
+	case toks[j].key == "they":
+	case j > 0 && toks[j].is("leaders", "men", "women", "ministers", "officials", "envoys", "sides", "pair", "negotiators", "presidents", "mediators") && countWords[toks[j-1].key]:
+		from = j - 1
+		if from > 0 && toks[from-1].key == "the" {
+			from--
+		}
+	case toks[j].key == "pair" && j > 0 && toks[j-1].key == "the":
+		from = j - 1
+	default:
+		return j, nil
+	}
+	if len(r.meetings) > 0 && r.recentMeeting(s) {
+		if m := r.meetings[len(r.meetings)-1]; len(m.persons) >= 2 {
+			return from, slices.Clone(m.persons)
+		}
+	}
+	if s == 0 || r.d.heading(s-1) {
+		return j, nil
+	}
+	var people []int
+	for _, m := range r.mentions[s-1] {
+		if m.kind == briefing.KindPerson && !m.inQuote {
+			if e := r.resolve(m.entity); !slices.Contains(people, e) {
+				people = append(people, e)
+			}
+		}
+	}
+	if len(people) < 2 {
+		return j, nil
+	}
+	return from, people
 }
 
 // mentionBeforeParenthetical finds a name followed by a parenthetical set
@@ -1047,7 +1117,7 @@ func (r *run) mergeDrafts() {
 		a := r.meetings[i]
 		for j := i + 1; j < len(r.meetings); j++ {
 			b := r.meetings[j]
-			if a.kind != b.kind || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
+			if a.kind != b.kind || a.event != b.event || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
 				continue
 			}
 			if r.shared(a.persons, b.persons) < 2 || conflicting(a.status, b.status) {
