@@ -124,6 +124,11 @@ func (r *run) meetingAt(s, k int) int {
 			r.joinMeeting(s, k, n, r.subjects(s, k))
 			return n + 1
 		}
+		if n := r.ceremonyAfter(toks, k+1); n > 0 && hostVerbs[t.key] {
+			// "Modi hosted the announcement … with Biden and the crown
+			// prince at his side": the host and those beside him.
+			return r.hostedCeremony(s, k, n)
+		}
 		if r.personAt(s, k+1) || k+1 < len(toks) && toks[k+1].is("him", "her") || hostVerbs[t.key] && r.partyAt(s, k+1) {
 			return r.explicitMeeting(s, k, k+1)
 		}
@@ -139,10 +144,19 @@ func (r *run) meetingAt(s, k int) int {
 			r.joinMeeting(s, k, n, r.subjects(s, k))
 			return n + 1
 		}
-		// "Meloni joined them later": the meeting of the sentence before.
+		// "Meloni joined them later": the meeting of the sentence before;
+		// "…, as did A, B and C": they too.
 		if j < len(toks) && toks[j].key == "them" && len(r.meetings) > 0 && r.recentMeeting(s) {
-			r.joinMeeting(s, k, k, r.subjects(s, k))
-			return j + 1
+			subj := r.subjects(s, k)
+			next := j + 1
+			if a := r.asDid(toks, next); a > 0 {
+				obj := r.objects(s, a)
+				subj.persons = append(subj.persons, obj.persons...)
+				subj.parties = append(subj.parties, obj.parties...)
+				next = max(next, obj.end)
+			}
+			r.joinMeeting(s, k, k, subj)
+			return next
 		}
 		// "X is also expected to attend": the latest meeting.
 		if len(r.meetings) > 0 && (j >= len(toks) || toks[j].kind == tPunct) && r.alsoBefore(toks, k) {
@@ -165,6 +179,61 @@ func (r *run) meetingAt(s, k int) int {
 		}
 	}
 	return k
+}
+
+// ceremonyNouns are occasions a host holds with others beside him.
+var ceremonyNouns = set("announcement", "launch", "ceremony", "signing", "unveiling", "dinner", "reception",
+	"lunch", "luncheon", "breakfast", "banquet", "event")
+
+// ceremonyAfter returns the index of a ceremony noun among the few words
+// after k ("hosted the signing ceremony"), or -1.
+func (r *run) ceremonyAfter(toks []token, k int) int {
+	for j := k; j < len(toks) && j < k+4; j++ {
+		t := &toks[j]
+		if ceremonyNouns[t.key] && !(j+1 < len(toks) && ceremonyNouns[toks[j+1].key]) {
+			return j
+		}
+		if t.kind != tWord || t.quote >= 0 || !r.x.words.determiners[t.key] && r.x.words.function[t.key] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// hostedCeremony reads a ceremony noun at n hosted by the subjects of the
+// verb at k: the guests are the "with" list later in the clause ("with A
+// and B at his side"). Without guests, nothing is read.
+func (r *run) hostedCeremony(s, k, n int) int {
+	toks := r.d.tokens(s)
+	for j := n + 1; j < len(toks) && j < n+16; j++ {
+		t := &toks[j]
+		if t.quote >= 0 || t.text == ";" || t.text == "." || clauseEnds[t.key] {
+			break
+		}
+		if t.key != "with" {
+			continue
+		}
+		obj := r.objects(s, j)
+		if len(obj.persons) == 0 {
+			break
+		}
+		return r.explicitMeeting(s, k, j)
+	}
+	return n + 1
+}
+
+// asDid finds ", as did" at k ("joined them on the stage, as did A and
+// B") a few words on, and returns the token after "did", or -1.
+func (r *run) asDid(toks []token, k int) int {
+	for j := k; j+2 < len(toks) && j < k+8; j++ {
+		if toks[j].quote >= 0 || toks[j].text == "." || toks[j].text == ";" {
+			return -1
+		}
+		if toks[j].text == "," && toks[j+1].key == "as" && toks[j+2].is("did", "do", "does") {
+			return j + 3
+		}
+	}
+	return -1
 }
 
 // isCallNoun: "call" at j is a phone or video call ("a phone call", "a
@@ -1120,7 +1189,7 @@ func (r *run) mergeDrafts() {
 			if a.kind != b.kind || a.event != b.event || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
 				continue
 			}
-			if r.shared(a.persons, b.persons) < 2 || conflicting(a.status, b.status) {
+			if r.shared(a.persons, b.persons) < 2 || conflicting(a.status, b.status) || differentTimes(a.when, b.when) {
 				continue
 			}
 			if b.status == briefing.Canceled {
@@ -1142,9 +1211,25 @@ func (r *run) mergeDrafts() {
 	}
 }
 
-// conflicting: a meeting that took place is not the one called off.
+// differentTimes: two time phrases that name different days ("on
+// Saturday", "on Monday").
+func differentTimes(a, b *timeExpr) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	if a.weekday >= 0 && b.weekday >= 0 {
+		return a.weekday != b.weekday
+	}
+	if a.month > 0 && b.month > 0 {
+		return a.month != b.month || a.day != b.day
+	}
+	return false
+}
+
+// conflicting: a meeting that took place is neither the one called off
+// nor the one still to come.
 func conflicting(a, b briefing.MeetingStatus) bool {
-	return a == briefing.Held && b == briefing.Canceled || a == briefing.Canceled && b == briefing.Held
+	return a == briefing.Held && b != briefing.Held || b == briefing.Held && a != briefing.Held
 }
 
 func (r *run) shared(a, b []int) int {
