@@ -202,8 +202,11 @@ func (r *run) resolvePronoun(s, k int) int {
 			if !m.object {
 				score += 2
 			}
-			if possessive && back == 0 && k-m.to <= 6 && r.sameClause(s, m.to, k) {
-				score += 3 // "after Mr Erdogan cut short his stay"
+			if possessive && back == 0 && k-m.to <= 6 && r.sameClause(s, r.pastWho(ps, m.to), k) {
+				score += 3 // "after Mr Erdogan cut short his stay", "X, who was attending his first summit"
+			}
+			if r.pastWho(ps, m.to) > m.to {
+				score += 2 // "X, who steps down …": the subject of its clause
 			}
 			if m.poss {
 				score -= 2 // "Asked about Infantino's comments, he laughed."
@@ -241,6 +244,15 @@ func (r *run) resolvePronoun(s, k int) int {
 		}
 	}
 	return best
+}
+
+// pastWho returns the token after ", who" at k, or k.
+func (r *run) pastWho(s, k int) int {
+	toks := r.d.tokens(s)
+	if k+1 < len(toks) && toks[k].text == "," && toks[k+1].key == "who" {
+		return k + 2
+	}
+	return k
 }
 
 // sameClause reports whether tokens from..to of sentence s stand in one
