@@ -31,7 +31,7 @@ var (
 	holdVerbs    = set("hold", "holds", "held", "holding", "have", "has", "had", "having")
 	greetVerbs   = set("received", "receives", "welcomed", "welcomes", "receiving", "welcoming")
 	joinVerbs    = set("participate", "participates", "participated", "participating", "join", "joins", "joined", "joining", "attend", "attends", "attended", "attending")
-	meetNouns    = set("meeting", "meetings", "talks", "summit", "gathering", "discussions", "sit-down", "session", "huddle")
+	meetNouns    = set("meeting", "meetings", "talks", "summit", "gathering", "discussions", "sit-down", "session", "huddle", "round")
 	includeWords = set("included", "includes", "including", "involving", "involved", "attended", "featuring", "featured", "bringing", "brought")
 	verbGroup    = set("is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "could",
 		"can", "may", "might", "must", "has", "have", "had", "set", "to", "expected", "due", "scheduled", "slated",
@@ -391,6 +391,30 @@ func (r *run) nominalMeeting(s, k int) int {
 		}
 		r.meetings = append(r.meetings, m)
 		return max(obj.end, k+1)
+	case definite && r.passiveBy(toks, next) > 0:
+		// "The round was led by A and B, with C and D": its participants.
+		i := r.passiveBy(toks, next)
+		obj := r.objects(s, i)
+		end := obj.end
+		if end < len(toks) && toks[end].text == "," {
+			end++
+		}
+		if end+1 < len(toks) && toks[end].key == "with" {
+			more := r.objects(s, end)
+			obj.persons = append(obj.persons, more.persons...)
+			obj.parties = append(obj.parties, more.parties...)
+			end = max(end, more.end)
+		}
+		var m *meetingDraft
+		if len(r.meetings) > 0 {
+			m = r.referredMeeting(toks, j, k)
+		} else {
+			m = &meetingDraft{kind: briefing.InPerson, place: r.storyCity(), status: briefing.Held}
+			r.meetings = append(r.meetings, m)
+		}
+		m.sents = append(m.sents, s)
+		r.addParties(m, obj)
+		return max(end, next)
 	case definite && len(r.meetings) > 0:
 		m := r.referredMeeting(toks, j, k)
 		m.sents = append(m.sents, s)
@@ -417,6 +441,15 @@ func (r *run) nominalMeeting(s, k int) int {
 		return next
 	}
 	return k + 1
+}
+
+// passiveBy reads "was led by", "were chaired by", "was attended by" at
+// k and returns the token after "by", or -1.
+func (r *run) passiveBy(toks []token, k int) int {
+	if k+2 < len(toks) && toks[k].is("was", "were", "is", "are") && toks[k+1].is("led", "chaired", "attended", "hosted", "joined", "headed") && toks[k+2].key == "by" {
+		return k + 3
+	}
+	return -1
 }
 
 // referredMeeting picks the earlier meeting a definite description refers
@@ -1130,7 +1163,14 @@ func (r *run) meetingTime(m *meetingDraft, s, k, objEnd int) {
 // meetingStatus reads whether a meeting was held, is planned or was
 // called off from the words around its trigger at k (subject from).
 func (r *run) meetingStatus(toks []token, k, from, objEnd int) briefing.MeetingStatus {
-	limit := max(k+8, objEnd+6)
+	limit := max(k+8, objEnd+10)
+	for j := objEnd; j < len(toks) && j < limit; j++ {
+		if toks[j].text == "," || toks[j].text == ";" || clauseEnds[toks[j].key] {
+			limit = j // the clause ends
+			break
+		}
+	}
+	limit = max(limit, k+8, objEnd+6)
 	for j := objEnd; j < len(toks); j++ {
 		if toks[j].key == "but" && toks[j].quote < 0 {
 			// "had been due to meet X on Thursday, but that meeting has
@@ -1223,7 +1263,9 @@ func differentTimes(a, b *timeExpr) bool {
 	if a.month > 0 && b.month > 0 {
 		return a.month != b.month || a.day != b.day
 	}
-	return false
+	// A weekday and a date may be one day; a date or a weekday and a vague
+	// phrase ("next week") are not.
+	return a.weekday < 0 && a.month == 0 || b.weekday < 0 && b.month == 0
 }
 
 // conflicting: a meeting that took place is neither the one called off
