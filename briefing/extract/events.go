@@ -57,6 +57,9 @@ func (r *run) findAttendance() {
 			if t.quote >= 0 || t.kind != tWord || !eventNouns[t.key] && !sessionNouns[t.key] {
 				continue
 			}
+			if n > 0 && toks[n-1].is("press", "news") {
+				continue // a press conference is where one speaks, not a gathering
+			}
 			r.attendanceAt(s, n)
 		}
 	}
@@ -316,13 +319,14 @@ func (r *run) firstEventPlace(noun string) int {
 			}
 		}
 	}
-	return r.storyCity()
+	return r.storyCity(len(r.d.sents) - 1)
 }
 
 // storyCity is the city of the article's dateline ("WASHINGTON —") or
-// the first city it says something happened in, or -1.
-func (r *run) storyCity() int {
-	for s := range r.d.sents {
+// the first city it says something happened in, up to sentence upto, or
+// -1.
+func (r *run) storyCity(upto int) int {
+	for s := 0; s <= upto && s < len(r.d.sents); s++ {
 		if r.d.heading(s) {
 			continue
 		}

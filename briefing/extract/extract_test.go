@@ -338,6 +338,39 @@ func TestMeetings(t *testing.T) {
 			},
 		},
 		{
+			name: "a summit collects everyone the article places there",
+			text: `British Prime Minister Keir Starmer met Ukrainian President Volodymyr Zelensky on the sidelines of the NATO summit in Washington on Tuesday. German Chancellor Olaf Scholz, speaking on the margins of the summit, promised another Patriot system. NATO Secretary General Jens Stoltenberg, who is chairing his last summit, spoke of unity. French President Emmanuel Macron, who did not attend the summit, sent a message.`,
+			want: []wantMeeting{
+				{[]string{"Keir Starmer", "Volodymyr Zelensky"}, "Washington", briefing.Held, "on Tuesday", ""},
+				{[]string{"Keir Starmer", "Volodymyr Zelensky", "Olaf Scholz", "Jens Stoltenberg"}, "Washington", briefing.Held, "", ""},
+			},
+		},
+		{
+			name: "a stay at the summit, a press conference is not a gathering",
+			text: `Antony Blinken spoke during a joint press conference with Sameh Shoukry in Cairo. During his Cairo press conference, he criticised Israel. Recep Tayyip Erdogan cut short his stay at the summit in Vilnius. Giorgia Meloni told reporters at the summit that Italy agreed.`,
+			want: []wantMeeting{
+				{[]string{"Antony Blinken", "Sameh Shoukry"}, "Cairo", briefing.Held, "", ""},
+				{[]string{"Recep Tayyip Erdogan", "Giorgia Meloni"}, "Vilnius", briefing.Held, "", ""},
+			},
+		},
+		{
+			name: "plural subjects, a hosted ceremony with guests, 'as did'",
+			text: `The Israeli team was led by Mossad director David Barnea and included Shin Bet chief Ronen Bar. They met CIA Director William Burns at a hotel in Paris. Indian Prime Minister Narendra Modi hosted the announcement in a side hall with U.S. President Joe Biden at his side. Mohamed bin Zayed joined them on the stage, as did Italian Prime Minister Giorgia Meloni.`,
+			want: []wantMeeting{
+				{[]string{"David Barnea", "Ronen Bar", "William Burns"}, "Paris", briefing.Held, "", ""},
+				{[]string{"Narendra Modi", "Joe Biden", "Mohamed bin Zayed", "Giorgia Meloni"}, "", briefing.Held, "", ""},
+			},
+		},
+		{
+			name: "a round led by named people; a session called off is not the one planned",
+			text: `The round was led by European Commission Vice-President Maroš Šefčovič and Britain's minister for trade policy, Sebastian Crane, with the EU's chief negotiator, Sabine Weyland. A session between Šefčovič and Crane originally planned for Oct. 19 had been postponed. Crane is now set to host Šefčovič in London next week.`,
+			want: []wantMeeting{
+				{[]string{"Maroš Šefčovič", "Sebastian Crane", "Sabine Weyland"}, "", briefing.Held, "", ""},
+				{[]string{"Maroš Šefčovič", "Sebastian Crane"}, "", briefing.Canceled, "Oct. 19", ""},
+				{[]string{"Sebastian Crane", "Maroš Šefčovič"}, "London", briefing.Planned, "next week", ""},
+			},
+		},
+		{
 			name: "a cabinet meeting of one party is not a meeting between people",
 			text: `The unexpected cancellation of a critical meeting by Benjamin Netanyahu's war cabinet surprised observers.`,
 			want: nil,

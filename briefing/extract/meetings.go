@@ -141,7 +141,11 @@ func (r *run) meetingAt(s, k int) int {
 			j++
 		}
 		if n := r.meetNounAfter(toks, j); n > 0 {
-			r.joinMeeting(s, k, n, r.subjects(s, k))
+			// A summit or a conference is read by findAttendance; "did
+			// not attend" joins nothing.
+			if !eventNouns[toks[n].key] && !r.absentBefore(toks, k) {
+				r.joinMeeting(s, k, n, r.subjects(s, k))
+			}
 			return n + 1
 		}
 		// "Meloni joined them later": the meeting of the sentence before;
@@ -409,7 +413,7 @@ func (r *run) nominalMeeting(s, k int) int {
 		if len(r.meetings) > 0 {
 			m = r.referredMeeting(toks, j, k)
 		} else {
-			m = &meetingDraft{kind: briefing.InPerson, place: r.storyCity(), status: briefing.Held}
+			m = &meetingDraft{kind: briefing.InPerson, place: r.storyCity(s), status: briefing.Held}
 			r.meetings = append(r.meetings, m)
 		}
 		m.sents = append(m.sents, s)
