@@ -172,6 +172,7 @@ func (r *run) attributionAfter(s, from, to int) (int, string) {
 			}
 			return -1, ""
 		case t.kind == tPunct && (t.text == "," || t.text == "—" || t.text == "–"):
+		case t.text == "." && k > from && abbreviations[toks[k-1].key]: // "Hale Jr. told"
 		case t.kind == tWord && (r.inPersonPhrase(s, k) || r.x.words.adverbs[t.key] || r.x.words.pronouns[t.key] != (pronoun{})):
 		default:
 			return -1, ""

@@ -79,6 +79,9 @@ func (r *run) subjectBefore(s, k int) int {
 		// "he said, however," — skip a parenthetical adverb
 		j -= 2
 	}
+	if j > 0 && toks[j].text == "." && abbreviations[toks[j-1].key] {
+		j-- // "Hale Jr. told reporters"
+	}
 	if j < 0 {
 		return -1
 	}
