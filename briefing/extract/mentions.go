@@ -148,6 +148,11 @@ func (r *run) addPerson(s int, toks []token, from, to int, lones []lone) []lone 
 	if n.Surname == "" {
 		return lones
 	}
+	if n.Single() && roleFrom < from && roleFrom > 0 && toks[roleFrom-1].is("his", "her", "its", "their", "our") {
+		// "his General Command": an owned title over one word is a name
+		// of a body, not a person.
+		hasRole = false
+	}
 	if n.Single() {
 		lones = append(lones, lone{
 			sent: s, from: from, to: to,

@@ -33,29 +33,33 @@ func (r *run) roleComplement(toks []token, h, to int) int {
 	if j < to && toks[j].text == "." && titleAbbreviations[toks[h].key] {
 		j++
 	}
-	if j >= to || toks[j].key != "of" && toks[j].key != "for" {
-		return j
-	}
-	k := j + 1
-	if k < to && toks[k].key == "the" {
-		k++
-	}
-	start := k
-	for k < to {
-		if e, _, _, _ := r.lexiconMatch(toks, k, to); e > k {
-			k = e
-			continue
+	// One complement or two: "Minister of State for Foreign Affairs".
+	for range 2 {
+		if j >= to || toks[j].key != "of" && toks[j].key != "for" {
+			return j
 		}
-		if r.x.words.roleOf[toks[k].key] || toks[k].acronym {
+		k := j + 1
+		if k < to && toks[k].key == "the" {
 			k++
-			continue
 		}
-		break
+		start := k
+		for k < to {
+			if e, _, _, _ := r.lexiconMatch(toks, k, to); e > k {
+				k = e
+				continue
+			}
+			if r.x.words.roleOf[toks[k].key] || toks[k].acronym {
+				k++
+				continue
+			}
+			break
+		}
+		if k == start {
+			return j
+		}
+		j = k
 	}
-	if k == start {
-		return j
-	}
-	return k
+	return j
 }
 
 // rolePrefix returns where the title before a name starts: the run of

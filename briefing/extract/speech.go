@@ -110,6 +110,24 @@ func (r *run) subjectBefore(s, k int) int {
 	if e := r.roleRefAt(s, -1, j+1); e >= 0 {
 		return e
 	}
+	// "Vance, a 2014 appointee who is hearing the case, warned …": the
+	// name before a parenthetical set off by commas.
+	if toks[j].text == "," {
+		for i := j - 1; i > 0 && j-i <= 20; i-- {
+			if toks[i].quote >= 0 || toks[i].kind == tQuote || toks[i].text == "." || toks[i].text == ";" {
+				break
+			}
+			if toks[i].text != "," {
+				continue
+			}
+			for _, m := range r.mentions[s] {
+				if m.kind == briefing.KindPerson && m.to == i && !m.inQuote && !m.poss && !m.object {
+					return r.resolve(m.entity)
+				}
+			}
+			break
+		}
+	}
 	return -1
 }
 
