@@ -225,6 +225,20 @@ func (r *run) resolvePronoun(s, k int) int {
 				best, bestScore = r.resolve(m.entity), score
 			}
 		}
+		// Who spoke in an earlier sentence, however named ("“…,” the
+		// envoy said. He said …").
+		if back > 0 {
+			i, _ := slices.BinarySearchFunc(r.speech, ps, func(ev speechEvent, s int) int { return ev.sent - s })
+			for ; i < len(r.speech) && r.speech[i].sent == ps; i++ {
+				e := r.resolve(r.speech[i].entity)
+				if !genderFits(r.ents[e].gender, p) {
+					continue
+				}
+				if score := -2.0*float64(back) + 3.5; score > bestScore {
+					best, bestScore = e, score
+				}
+			}
+		}
 		// "The French president, who …, was in buoyant mood. “…,” he said."
 		for _, rr := range r.roleRefs[ps] {
 			if rr.entity < 0 || back == 0 && rr.from >= k || rr.from > 0 {
