@@ -97,8 +97,17 @@ func (r *run) attendanceAt(s, n int) {
 	// sidelines of the summit") were there too — unless the event belongs
 	// to one of them ("X, who is attending his first summit, will meet Y").
 	if owner < 0 && !relative {
-		for _, m := range r.meetings {
-			if m.event == "" && m.kind == briefing.InPerson && m.sents[0] == s {
+		// Drafts read sentence by sentence are in reading order: walk back
+		// from the latest to the first read before s.
+		for i := len(r.meetings) - 1; i >= 0; i-- {
+			m := r.meetings[i]
+			if m.event != "" {
+				continue
+			}
+			if m.sents[0] < s {
+				break
+			}
+			if m.kind == briefing.InPerson && m.sents[0] == s {
 				people = append(people, m.persons...)
 			}
 		}
