@@ -228,9 +228,8 @@ func (r *run) resolvePronoun(s, k int) int {
 		// Who spoke in an earlier sentence, however named ("“…,” the
 		// envoy said. He said …").
 		if back > 0 {
-			i, _ := slices.BinarySearchFunc(r.speech, ps, func(ev speechEvent, s int) int { return ev.sent - s })
-			for ; i < len(r.speech) && r.speech[i].sent == ps; i++ {
-				e := r.resolve(r.speech[i].entity)
+			for _, ev := range r.speechIn(ps) {
+				e := r.resolve(ev.entity)
 				if !genderFits(r.ents[e].gender, p) {
 					continue
 				}
@@ -294,12 +293,16 @@ func genderFits(g lexicon.Gender, p pronoun) bool {
 // spokeIn reports whether entity e is the speaker of a speech verb or a
 // quotation in sentence s.
 func (r *run) spokeIn(e, s int) bool {
-	// r.speech is kept in reading order: look at sentence s only.
+	return slices.ContainsFunc(r.speechIn(s), func(ev speechEvent) bool { return ev.entity == e })
+}
+
+// speechIn returns the speech events of sentence s (r.speech is kept in
+// reading order).
+func (r *run) speechIn(s int) []speechEvent {
 	i, _ := slices.BinarySearchFunc(r.speech, s, func(ev speechEvent, s int) int { return ev.sent - s })
-	for ; i < len(r.speech) && r.speech[i].sent == s; i++ {
-		if r.speech[i].entity == e {
-			return true
-		}
+	j := i
+	for j < len(r.speech) && r.speech[j].sent == s {
+		j++
 	}
-	return false
+	return r.speech[i:j]
 }

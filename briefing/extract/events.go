@@ -47,21 +47,15 @@ var (
 // findAttendance reads, sentence by sentence, who was at which event and
 // adds them to its meeting.
 func (r *run) findAttendance() {
-	for s := range r.d.sents {
-		if r.d.heading(s) {
+	for s, n := range r.bodyWords() {
+		toks := r.d.tokens(s)
+		if !eventNouns[toks[n].key] && !sessionNouns[toks[n].key] {
 			continue
 		}
-		toks := r.d.tokens(s)
-		for n := range toks {
-			t := &toks[n]
-			if t.quote >= 0 || t.kind != tWord || !eventNouns[t.key] && !sessionNouns[t.key] {
-				continue
-			}
-			if n > 0 && toks[n-1].is("press", "news") {
-				continue // a press conference is where one speaks, not a gathering
-			}
-			r.attendanceAt(s, n)
+		if n > 0 && toks[n-1].is("press", "news") {
+			continue // a press conference is where one speaks, not a gathering
 		}
+		r.attendanceAt(s, n)
 	}
 }
 

@@ -7,6 +7,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"iter"
 
 	"briefbot/briefing"
 	"briefbot/briefing/lexicon"
@@ -55,6 +56,7 @@ type run struct {
 	quotes   []briefing.ExtractedQuote
 	meetings []*meetingDraft
 	figures  []briefing.Figure
+	times    [][]timeExpr // per sentence, read on first use (nil until then)
 }
 
 func newRun(x *Extractor, d *document) *run {
@@ -63,6 +65,25 @@ func newRun(x *Extractor, d *document) *run {
 		d:        d,
 		mentions: make([][]mention, len(d.sents)),
 		roleRefs: make([][]roleRef, len(d.sents)),
+		times:    make([][]timeExpr, len(d.sents)),
+	}
+}
+
+// bodyWords yields, sentence by sentence, the words outside headings and
+// quotations: (sentence, token).
+func (r *run) bodyWords() iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for s := range r.d.sents {
+			if r.d.heading(s) {
+				continue
+			}
+			toks := r.d.tokens(s)
+			for k := range toks {
+				if toks[k].quote < 0 && toks[k].kind == tWord && !yield(s, k) {
+					return
+				}
+			}
+		}
 	}
 }
 

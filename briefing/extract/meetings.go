@@ -155,8 +155,7 @@ func (r *run) meetingAt(s, k int) int {
 			next := j + 1
 			if a := r.asDid(toks, next); a > 0 {
 				obj := r.objects(s, a)
-				subj.persons = append(subj.persons, obj.persons...)
-				subj.parties = append(subj.parties, obj.parties...)
+				subj.absorb(obj)
 				next = max(next, obj.end)
 			}
 			r.joinMeeting(s, k, k, subj)
@@ -405,8 +404,7 @@ func (r *run) nominalMeeting(s, k int) int {
 		}
 		if end+1 < len(toks) && toks[end].key == "with" {
 			more := r.objects(s, end)
-			obj.persons = append(obj.persons, more.persons...)
-			obj.parties = append(obj.parties, more.parties...)
+			obj.absorb(more)
 			end = max(end, more.end)
 		}
 		var m *meetingDraft
@@ -517,6 +515,12 @@ type group struct {
 }
 
 func newGroup(at int) group { return group{from: at, end: at, travelPlace: -1} }
+
+// absorb adds the people and parties of o ("…, as did A and B").
+func (g *group) absorb(o group) {
+	g.persons = append(g.persons, o.persons...)
+	g.parties = append(g.parties, o.parties...)
+}
 
 // subjects collects the parties before a trigger at k: past the verb group
 // ("is set to", "are expected to head to Washington to"), a list of names
@@ -688,22 +692,28 @@ func (r *run) pluralSubject(s, j int) (int, []int) {
 // diplomacy, hosted …").
 func (r *run) mentionBeforeParenthetical(s, j int) *mention {
 	toks := r.d.tokens(s)
-	if j < 0 || toks[j].text != "," {
+	i := openingComma(toks, j)
+	if i < 0 || !toks[i+1].is("a", "an", "the") && !r.isRoleHead(&toks[i+1]) {
 		return nil
+	}
+	return r.mentionEndingAt(s, i)
+}
+
+// openingComma returns the comma that opens a parenthetical closed by the
+// comma at j (within 24 words, no quotation between), or -1.
+func openingComma(toks []token, j int) int {
+	if j < 0 || toks[j].text != "," {
+		return -1
 	}
 	for i := j - 1; i > 0 && j-i < 25; i-- {
 		if toks[i].quote >= 0 || toks[i].kind == tQuote {
-			return nil
+			return -1
 		}
-		if toks[i].text != "," {
-			continue
+		if toks[i].text == "," {
+			return i
 		}
-		if !toks[i+1].is("a", "an", "the") && !r.isRoleHead(&toks[i+1]) {
-			return nil
-		}
-		return r.mentionEndingAt(s, i)
 	}
-	return nil
+	return -1
 }
 
 // relationApposition reads "and his father, Robert Hale Sr.," or "the
@@ -850,7 +860,7 @@ func (r *run) objects(s, k int) group {
 // Tuesday with …"); it returns k unless a "with" follows them.
 func (r *run) skipAdjuncts(s, k int) int {
 	toks := r.d.tokens(s)
-	exprs := r.timeExprs(s)
+	exprs := r.sentenceTimes(s)
 	j := k
 	for j < len(toks) && j < k+12 {
 		if toks[j].is("with", "between") {
@@ -1146,7 +1156,7 @@ func (r *run) placeAfter(s, k, limit int) int {
 // the first after the trigger in its clause, else the first in the
 // sentence.
 func (r *run) meetingTime(m *meetingDraft, s, k, objEnd int) {
-	exprs := r.timeExprs(s)
+	exprs := r.sentenceTimes(s)
 	var pick *timeExpr
 	for i := range exprs {
 		if exprs[i].from >= k {

@@ -12,30 +12,22 @@ type speechEvent struct {
 
 // findSpeech records who speaks in each sentence, in reading order.
 func (r *run) findSpeech() {
-	for s := range r.d.sents {
-		if r.d.heading(s) {
+	for s, k := range r.bodyWords() {
+		toks := r.d.tokens(s)
+		t := &toks[k]
+		var e int
+		verb := t.text
+		switch {
+		case t.key == "according" && k+1 < len(toks) && toks[k+1].key == "to":
+			e = r.subjectAfter(s, k+2)
+			verb = "according to"
+		case r.x.words.speech[t.key] && !weakSpeech[t.key]:
+			e = r.speakerOf(s, k)
+		default:
 			continue
 		}
-		toks := r.d.tokens(s)
-		for k := range toks {
-			t := &toks[k]
-			if t.quote >= 0 || t.kind != tWord {
-				continue
-			}
-			var e int
-			verb := t.text
-			switch {
-			case t.key == "according" && k+1 < len(toks) && toks[k+1].key == "to":
-				e = r.subjectAfter(s, k+2)
-				verb = "according to"
-			case r.x.words.speech[t.key] && !weakSpeech[t.key]:
-				e = r.speakerOf(s, k)
-			default:
-				continue
-			}
-			if e >= 0 {
-				r.speech = append(r.speech, speechEvent{sent: s, verb: k, entity: e, verbText: verb})
-			}
+		if e >= 0 {
+			r.speech = append(r.speech, speechEvent{sent: s, verb: k, entity: e, verbText: verb})
 		}
 	}
 }
@@ -112,20 +104,11 @@ func (r *run) subjectBefore(s, k int) int {
 	}
 	// "Vance, a 2014 appointee who is hearing the case, warned …": the
 	// name before a parenthetical set off by commas.
-	if toks[j].text == "," {
-		for i := j - 1; i > 0 && j-i <= 20; i-- {
-			if toks[i].quote >= 0 || toks[i].kind == tQuote || toks[i].text == "." || toks[i].text == ";" {
-				break
+	if i := openingComma(toks, j); i >= 0 {
+		for _, m := range r.mentions[s] {
+			if m.kind == briefing.KindPerson && m.to == i && !m.inQuote && !m.poss && !m.object {
+				return r.resolve(m.entity)
 			}
-			if toks[i].text != "," {
-				continue
-			}
-			for _, m := range r.mentions[s] {
-				if m.kind == briefing.KindPerson && m.to == i && !m.inQuote && !m.poss && !m.object {
-					return r.resolve(m.entity)
-				}
-			}
-			break
 		}
 	}
 	return -1

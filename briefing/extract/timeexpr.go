@@ -27,6 +27,17 @@ var vagueTimes = map[string]bool{"next week": true, "last week": true, "this wee
 	"over the weekend": true, "this weekend": true, "next weekend": true, "last weekend": true,
 	"earlier in the day": true, "later in the day": true}
 
+// sentenceTimes returns the time phrases of sentence s, read once.
+func (r *run) sentenceTimes(s int) []timeExpr {
+	if r.times[s] == nil {
+		r.times[s] = r.timeExprs(s)
+		if r.times[s] == nil {
+			r.times[s] = []timeExpr{}
+		}
+	}
+	return r.times[s]
+}
+
 // timeExprs finds the time phrases of sentence s outside quotations.
 func (r *run) timeExprs(s int) []timeExpr {
 	toks := r.d.tokens(s)
