@@ -375,6 +375,27 @@ func TestMeetings(t *testing.T) {
 			text: `The unexpected cancellation of a critical meeting by Benjamin Netanyahu's war cabinet surprised observers.`,
 			want: nil,
 		},
+		{
+			name: "an invitation names its guests, counted then listed two sentences on",
+			text: `Envoy Abdoulaye Bathily met the eastern commander Khalifa Haftar outside Benghazi on Tuesday and said that he would invite the country's three main leaders to a meeting. “It is time,” he said. The three are Haftar; Mohamed al-Menfi, who heads the Presidential Council; and Aguila Saleh.`,
+			want: []wantMeeting{
+				{[]string{"Abdoulaye Bathily", "Khalifa Haftar"}, "Benghazi", briefing.Held, "on Tuesday", ""},
+				{[]string{"Abdoulaye Bathily", "Khalifa Haftar", "Mohamed al-Menfi", "Aguila Saleh"}, "", briefing.Planned, "", ""},
+			},
+		},
+		{
+			name: "a roster of the wrong size names nobody; a named invitee needs none",
+			text: `Emmanuel Macron invited Olaf Scholz to talks in Paris next week. Sanchez will invite the four leaders to a summit. The four are Meloni and Tusk.`,
+			want: []wantMeeting{{[]string{"Emmanuel Macron", "Olaf Scholz"}, "Paris", briefing.Planned, "next week", ""}},
+		},
+		{
+			name: "each clause keeps its own day",
+			text: `On Nov. 9 Abdoulaye Bathily held talks in Tripoli with Mohamed al-Menfi, and he is set to meet Abdul Hamid Dbeibah there on Tuesday.`,
+			want: []wantMeeting{
+				{[]string{"Abdoulaye Bathily", "Mohamed al-Menfi"}, "Tripoli", briefing.Held, "On Nov. 9", ""},
+				{[]string{"Abdoulaye Bathily", "Abdul Hamid Dbeibah"}, "Tripoli", briefing.Planned, "on Tuesday", ""},
+			},
+		},
 	}
 	x := testExtractor(t)
 	for _, tt := range tests {

@@ -23,6 +23,10 @@ type meetingDraft struct {
 	// event is the noun of a gathering ("summit") whose attendees the
 	// draft collects; "" for a meeting read from one sentence.
 	event string
+	// invitation marks a meeting read from an invitation ("would invite
+	// the five to a meeting"): its list is its own, never merged with a
+	// meeting some of the invitees hold separately.
+	invitation bool
 }
 
 var (
@@ -51,7 +55,7 @@ var (
 	pastMeetVerbs = set("met", "convened", "held", "hosted", "sat", "received", "welcomed", "joined", "attended", "participated", "had", "gathered", "told", "said")
 	clauseEnds    = set("which", "who", "where", "while", "as", "amid", "amidst", "after", "because", "although", "though", "but", "since", "despite", "whereas", "when", "before", "following", "ahead")
 	// meetTriggers is every word meetingAt acts on, checked first.
-	meetTriggers = union(meetVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, speakVerbs, phoneVerbs, callNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint", "took", "take", "takes", "taking"))
+	meetTriggers = union(meetVerbs, inviteVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, speakVerbs, phoneVerbs, callNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint", "took", "take", "takes", "taking"))
 )
 
 func union(sets ...map[string]bool) map[string]bool {
@@ -166,6 +170,8 @@ func (r *run) meetingAt(s, k int) int {
 			r.joinMeeting(s, k, k, r.subjects(s, k))
 			return j
 		}
+	case inviteVerbs[t.key]:
+		return r.invitedMeeting(s, k)
 	case meetNouns[t.key]:
 		return r.nominalMeeting(s, k)
 	case speakVerbs[t.key]:
@@ -1157,12 +1163,18 @@ func (r *run) placeAfter(s, k, limit int) int {
 // sentence.
 func (r *run) meetingTime(m *meetingDraft, s, k, objEnd int) {
 	exprs := r.sentenceTimes(s)
-	var pick *timeExpr
+	var pick, before *timeExpr
 	for i := range exprs {
 		if exprs[i].from >= k {
 			pick = &exprs[i]
 			break
 		}
+		before = &exprs[i]
+	}
+	// "On Nov. 9 he held talks with X, and he is set to meet Y on
+	// Tuesday": a phrase past the clause belongs to the next one.
+	if pick != nil && before != nil && r.clauseBreak(s, max(k, objEnd), pick.from) {
+		pick = before
 	}
 	if pick == nil && len(exprs) > 0 {
 		pick = &exprs[0]
@@ -1172,6 +1184,20 @@ func (r *run) meetingTime(m *meetingDraft, s, k, objEnd int) {
 	}
 	m.when = pick
 	m.whenTxt = r.d.spanText(s, pick.from, pick.to)
+}
+
+// clauseBreak reports whether a new clause starts between tokens from and
+// to of sentence s: a semicolon, a relative or subordinating word, or a
+// comma before "and" or "but".
+func (r *run) clauseBreak(s, from, to int) bool {
+	toks := r.d.tokens(s)
+	for j := from; j < to && j < len(toks); j++ {
+		t := &toks[j]
+		if t.text == ";" || clauseEnds[t.key] || t.text == "," && j+1 < len(toks) && toks[j+1].is("and", "but") {
+			return true
+		}
+	}
+	return false
 }
 
 // meetingStatus reads whether a meeting was held, is planned or was
@@ -1240,7 +1266,7 @@ func (r *run) mergeDrafts() {
 		a := r.meetings[i]
 		for j := i + 1; j < len(r.meetings); j++ {
 			b := r.meetings[j]
-			if a.kind != b.kind || a.event != b.event || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
+			if a.kind != b.kind || a.event != b.event || a.invitation || b.invitation || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
 				continue
 			}
 			if r.shared(a.persons, b.persons) < 2 || conflicting(a.status, b.status) || differentTimes(a.when, b.when) {

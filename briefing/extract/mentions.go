@@ -522,9 +522,20 @@ func (r *run) markObjects(s int) {
 	toks := r.d.tokens(s)
 	for k := range r.mentions[s] {
 		m := &r.mentions[s][k]
+		// Past determiners and a short lower-case description ("met the
+		// eastern commander Khalifa Haftar").
 		j := m.roleFrom - 1
-		for j >= 0 && r.x.words.determiners[toks[j].key] {
-			j--
+		for described := 0; j >= 0; j-- {
+			t := &toks[j]
+			if r.x.words.determiners[t.key] {
+				continue
+			}
+			if described < 3 && t.kind == tWord && !t.cap && t.quote < 0 && !r.x.words.function[t.key] &&
+				!r.x.words.prepositions[t.key] && !objectVerbs[t.key] {
+				described++
+				continue
+			}
+			break
 		}
 		if j < 0 {
 			continue
