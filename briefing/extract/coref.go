@@ -81,6 +81,14 @@ func (r *run) findRoleReferences() {
 				continue
 			}
 			e := r.holderOf(head, mods, s)
+			if e < 0 && i == 0 {
+				// "…an ally in Seb Coe. The World Athletics boss, …": the
+				// one person the sentence before names, when no role is
+				// known for them yet.
+				if e = r.bridgedHolder(s); e >= 0 {
+					r.ents[e].addRole(r.d.spanText(s, i, end))
+				}
+			}
 			r.roleRefs[s] = append(r.roleRefs[s], roleRef{from: i, to: end, entity: e})
 			if e >= 0 {
 				r.addMention(e, s, r.d.spanText(s, i, end), briefing.ByRole)
@@ -88,6 +96,29 @@ func (r *run) findRoleReferences() {
 			i = end - 1
 		}
 	}
+}
+
+// bridgedHolder returns the one person named in the sentence before s,
+// outside quotation, when the article gives them no role; else -1.
+func (r *run) bridgedHolder(s int) int {
+	if s == 0 || r.d.heading(s-1) {
+		return -1
+	}
+	e := -1
+	for _, m := range r.mentions[s-1] {
+		if m.kind != briefing.KindPerson || m.inQuote {
+			continue
+		}
+		p := r.resolve(m.entity)
+		if e >= 0 && p != e {
+			return -1
+		}
+		e = p
+	}
+	if e < 0 || len(r.ents[e].roles) > 0 {
+		return -1
+	}
+	return e
 }
 
 // holderOf returns the person most recently mentioned up to sentence s

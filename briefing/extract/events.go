@@ -41,7 +41,11 @@ var (
 	// timeOfEvent follow an event's possessive in a time phrase: "on the
 	// summit's second evening".
 	timeOfEvent = set("day", "days", "evening", "morning", "afternoon", "night", "opening", "close", "end", "sidelines", "margins")
-	auxiliaries = set("is", "are", "was", "were", "be", "been", "being", "will", "would", "has", "have", "had", "to", "and", "or")
+	// partNouns and partModifiers name a part of a gathering: "the
+	// plenary", "the closing session".
+	partNouns     = set("plenary", "plenaries")
+	partModifiers = set("closing", "opening", "final", "plenary", "concluding", "inaugural")
+	auxiliaries   = set("is", "are", "was", "were", "be", "been", "being", "will", "would", "has", "have", "had", "to", "and", "or")
 )
 
 // findAttendance reads, sentence by sentence, who was at which event and
@@ -56,6 +60,29 @@ func (r *run) findAttendance() {
 			continue // a press conference is where one speaks, not a gathering
 		}
 		r.attendanceAt(s, n)
+	}
+	r.meetingsAtGathering()
+}
+
+// meetingsAtGathering places the people of a held meeting at the
+// article's gathering when one of them attended it and the meeting names
+// no other place ("Silva sat down with Babayev on Thursday", in a story
+// about the ministerial Babayev hosted).
+func (r *run) meetingsAtGathering() {
+	g := r.gathering()
+	if g == nil || g.status != briefing.Held {
+		return
+	}
+	for _, m := range r.meetings {
+		if m == g || m.event != "" || m.kind != briefing.InPerson || m.status != briefing.Held ||
+			m.place >= 0 && r.resolve(m.place) != r.resolve(g.place) || r.shared(m.persons, g.persons) == 0 {
+			continue
+		}
+		for _, p := range m.persons {
+			if !slices.Contains(g.persons, p) {
+				g.persons = append(g.persons, p)
+			}
+		}
 	}
 }
 
@@ -153,6 +180,9 @@ func (r *run) eventPhraseStart(s, n int) (int, int) {
 				}
 			}
 			continue // "the alliance's", "Tuesday's"
+		}
+		if partModifiers[t.key] {
+			continue // "the closing session"
 		}
 		if r.x.words.prepositions[t.key] || auxiliaries[t.key] || attendVerbs[t.key] {
 			break
@@ -282,6 +312,13 @@ func (r *run) absentBefore(toks []token, cue int) bool {
 func (r *run) eventMeeting(s, start, n, cue int) *meetingDraft {
 	toks := r.d.tokens(s)
 	noun := toks[n].key
+	if partNouns[noun] || n > 0 && partModifiers[toks[n-1].key] {
+		// "told the plenary", "after the closing session": a part of the
+		// gathering the article is about.
+		if g := r.gathering(); g != nil {
+			return g
+		}
+	}
 	if sessionNouns[noun] {
 		if start >= len(toks) || !toks[start].is("the", "this", "that", "its") && !toks[start].poss {
 			return nil
@@ -305,6 +342,17 @@ func (r *run) eventMeeting(s, start, n, cue int) *meetingDraft {
 	m := &meetingDraft{kind: briefing.InPerson, status: r.meetingStatus(toks, cue, max(0, cue-6), n), place: r.firstEventPlace(noun), event: noun}
 	r.meetings = append(r.meetings, m)
 	return m
+}
+
+// gathering returns the article's first event — a summit, a conference,
+// a meeting someone hosted before any other was told of — or nil.
+func (r *run) gathering() *meetingDraft {
+	for _, m := range r.meetings {
+		if m.event != "" {
+			return m
+		}
+	}
+	return nil
 }
 
 // firstEventPlace is the place named right after the first mention of an

@@ -188,6 +188,16 @@ Other officials were less sure.`,
 			text: `Antony Blinken met Sameh Shoukry. “We are close,” an Israeli official said.`,
 			want: nil,
 		},
+		{
+			name: "a coach named by given name only, then by role; a possessive is not a speaker",
+			text: `Sprinter Marcus Okafor and his dad-turned-coach Samuel have criticised the plan. "I have coached Marcus since he was twelve," the coach said. FIFA boss Gianni Infantino insisted there was room. Samuel Okafor isn't buying it. Asked about Infantino's comments, he laughed. "Room for everyone, just not at night," he said.`,
+			want: []wantQuote{{"Samuel Okafor", "I have coached Marcus", false}, {"Samuel Okafor", "Room for everyone", false}},
+		},
+		{
+			name: "a role description bridging to the person just named; the one told is not the speaker",
+			text: `The sprinters have an ally in Seb Coe. The World Athletics boss, a double Olympic champion himself, told Thomas Bach in Lausanne that the draft was "not good enough for the athletes or the fans".`,
+			want: []wantQuote{{"Seb Coe", "not good enough", true}},
+		},
 	}
 	x := testExtractor(t)
 	for _, tt := range tests {
@@ -374,6 +384,15 @@ func TestMeetings(t *testing.T) {
 			name: "a cabinet meeting of one party is not a meeting between people",
 			text: `The unexpected cancellation of a critical meeting by Benjamin Netanyahu's war cabinet surprised observers.`,
 			want: nil,
+		},
+		{
+			name: "a hosted gathering: its plenary, its closing session, and the meetings held there",
+			text: `Mukhtar Babayev, the Azerbaijani minister who will preside over COP29 next month, hosted the pre-COP meeting in Baku. Marina Silva, whose country hosts COP30 in Belém next year, sat down with Babayev on Thursday. Sergey Volkov told the plenary that gas was needed. Simon Stiell pulled Grace Wanjiru aside after the closing session on Friday.`,
+			want: []wantMeeting{
+				{[]string{"Mukhtar Babayev", "Sergey Volkov", "Simon Stiell", "Grace Wanjiru", "Marina Silva"}, "Baku", briefing.Held, "", ""},
+				{[]string{"Marina Silva", "Mukhtar Babayev"}, "", briefing.Held, "on Thursday", ""},
+				{[]string{"Simon Stiell", "Grace Wanjiru"}, "", briefing.Held, "on Friday", ""},
+			},
 		},
 		{
 			name: "an invitation names its guests, counted then listed two sentences on",

@@ -52,10 +52,12 @@ var (
 	speakVerbs    = set("spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talking", "chatted")
 	phoneVerbs    = set("phoned", "phones", "phoning", "telephoned", "rang")
 	callNouns     = set("call", "calls", "conversation", "conversations", "videoconference", "teleconference")
-	pastMeetVerbs = set("met", "convened", "held", "hosted", "sat", "received", "welcomed", "joined", "attended", "participated", "had", "gathered", "told", "said")
+	pastMeetVerbs = set("met", "convened", "held", "hosted", "sat", "pulled", "drew", "received", "welcomed", "joined", "attended", "participated", "had", "gathered", "told", "said")
 	clauseEnds    = set("which", "who", "where", "while", "as", "amid", "amidst", "after", "because", "although", "though", "but", "since", "despite", "whereas", "when", "before", "following", "ahead")
 	// meetTriggers is every word meetingAt acts on, checked first.
-	meetTriggers = union(meetVerbs, inviteVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, speakVerbs, phoneVerbs, callNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint", "took", "take", "takes", "taking"))
+	// asideVerbs take someone aside for a word in private.
+	asideVerbs   = set("pulled", "pulls", "pull", "pulling", "took", "takes", "take", "taking", "drew", "draws")
+	meetTriggers = union(meetVerbs, inviteVerbs, asideVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, speakVerbs, phoneVerbs, callNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint", "took", "take", "takes", "taking"))
 )
 
 func union(sets ...map[string]bool) map[string]bool {
@@ -103,6 +105,9 @@ func (r *run) meetingAt(s, k int) int {
 	switch {
 	case meetVerbs[t.key] || t.key == "meeting" && k > 0 && (verbGroup[toks[k-1].key] && toks[k-1].key != "the"):
 		return r.explicitMeeting(s, k, k+1)
+	case asideVerbs[t.key] && r.asideObject(s, k) > 0:
+		// "pulled Wanjiru aside", "took aside the minister"
+		return r.explicitMeeting(s, k, r.asideObject(s, k))
 	case t.key == "sat" || t.key == "sit" || t.key == "sits" || t.key == "sitting":
 		if k+2 < len(toks) && toks[k+1].key == "down" && toks[k+2].key == "with" {
 			return r.explicitMeeting(s, k, k+2)
@@ -123,7 +128,7 @@ func (r *run) meetingAt(s, k int) int {
 			at = k
 		}
 		return r.explicitMeeting(s, at, k+3)
-	case hostVerbs[t.key] || greetVerbs[t.key]:
+	case (hostVerbs[t.key] || greetVerbs[t.key]) && !whoseClause(toks, k):
 		if n := r.meetNounAfter(toks, k+1); n > 0 {
 			r.joinMeeting(s, k, n, r.subjects(s, k))
 			return n + 1
@@ -188,6 +193,36 @@ func (r *run) meetingAt(s, k int) int {
 		}
 	}
 	return k
+}
+
+// whoseClause reports whether token k stands in a "whose" clause, whose
+// subject is a thing owned ("Silva, whose country hosts COP30, …").
+func whoseClause(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 6; j-- {
+		if toks[j].key == "whose" {
+			return true
+		}
+		if toks[j].kind == tPunct {
+			return false
+		}
+	}
+	return false
+}
+
+// asideObject returns where the person taken aside by the verb at k is
+// named ("pulled Wanjiru aside", "took aside Wanjiru"), or -1.
+func (r *run) asideObject(s, k int) int {
+	toks := r.d.tokens(s)
+	if k+1 < len(toks) && toks[k+1].key == "aside" {
+		return k + 2
+	}
+	if m := r.mentionStartingAt(s, skipDeterminers(toks, k+1, r)); m != nil && m.kind == briefing.KindPerson && m.to < len(toks) && toks[m.to].key == "aside" {
+		return k + 1
+	}
+	if k+2 < len(toks) && toks[k+1].is("him", "her") && toks[k+2].key == "aside" {
+		return k + 1
+	}
+	return -1
 }
 
 // ceremonyNouns are occasions a host holds with others beside him.
@@ -494,6 +529,14 @@ func (r *run) joinMeeting(s, k, n int, subj group) {
 		m = r.referredMeeting(toks, k+1, n)
 	} else {
 		m = &meetingDraft{kind: briefing.InPerson, place: -1, status: r.meetingStatus(toks, k, subj.from, n)}
+		if hostVerbs[toks[k].key] {
+			// "Babayev hosted the pre-COP meeting": a gathering others
+			// attend, where the article is set unless it says otherwise.
+			m.event = toks[n].key
+			if m.place = r.placeAfter(s, n+1, len(toks)); m.place < 0 {
+				m.place = r.storyCity(len(r.d.sents) - 1)
+			}
+		}
 		r.meetings = append(r.meetings, m)
 	}
 	m.sents = append(m.sents, s)
@@ -699,7 +742,7 @@ func (r *run) pluralSubject(s, j int) (int, []int) {
 func (r *run) mentionBeforeParenthetical(s, j int) *mention {
 	toks := r.d.tokens(s)
 	i := openingComma(toks, j)
-	if i < 0 || !toks[i+1].is("a", "an", "the") && !r.isRoleHead(&toks[i+1]) {
+	if i < 0 || !toks[i+1].is("a", "an", "the", "who", "whose") && !r.isRoleHead(&toks[i+1]) {
 		return nil
 	}
 	return r.mentionEndingAt(s, i)
@@ -1122,7 +1165,7 @@ func (r *run) meetingPlace(s, k, objEnd int, subj group) int {
 	}
 	for i := len(r.mentions[s]) - 1; i >= 0; i-- {
 		m := &r.mentions[s][i]
-		if m.kind != briefing.KindPlace || m.inQuote || m.to > subj.from || m.roleFrom == 0 {
+		if m.kind != briefing.KindPlace || m.inQuote || m.to > subj.from || m.roleFrom == 0 || r.inRelativeClause(s, m.roleFrom) {
 			continue
 		}
 		if toks[m.roleFrom-1].is("in", "at") {
@@ -1176,14 +1219,31 @@ func (r *run) meetingTime(m *meetingDraft, s, k, objEnd int) {
 	if pick != nil && before != nil && r.clauseBreak(s, max(k, objEnd), pick.from) {
 		pick = before
 	}
-	if pick == nil && len(exprs) > 0 {
-		pick = &exprs[0]
+	for i := 0; pick == nil && i < len(exprs); i++ {
+		if !r.inRelativeClause(s, exprs[i].from) {
+			pick = &exprs[i]
+		}
 	}
 	if pick == nil {
 		return
 	}
 	m.when = pick
 	m.whenTxt = r.d.spanText(s, pick.from, pick.to)
+}
+
+// inRelativeClause reports whether token k stands in a relative clause
+// ("the minister who will preside over COP29 next month").
+func (r *run) inRelativeClause(s, k int) bool {
+	toks := r.d.tokens(s)
+	for j := k - 1; j > 0; j-- {
+		if toks[j].text == "," || toks[j].quote >= 0 {
+			return false
+		}
+		if toks[j].is("who", "whose", "which", "where") {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak reports whether a new clause starts between tokens from and
@@ -1231,6 +1291,9 @@ func (r *run) meetingStatus(toks []token, k, from, objEnd int) briefing.MeetingS
 	}
 	for j := k - 1; j >= 0 && j >= from-1 && k-j <= 8; j-- {
 		t := &toks[j]
+		if t.text == "," {
+			break // "X, who will preside over COP29, hosted …"
+		}
 		if plannedWords[t.key] && t.key != "next" {
 			return briefing.Planned
 		}

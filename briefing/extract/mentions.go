@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"briefbot/briefing"
+	"briefbot/briefing/fold"
 	"briefbot/briefing/lexicon"
 	"briefbot/briefing/names"
 )
@@ -148,9 +149,9 @@ func (r *run) addPerson(s int, toks []token, from, to int, lones []lone) []lone 
 	if n.Surname == "" {
 		return lones
 	}
-	if n.Single() && roleFrom < from && roleFrom > 0 && toks[roleFrom-1].is("his", "her", "its", "their", "our") {
+	if n.Single() && roleFrom < from && roleFrom > 0 && toks[roleFrom-1].is("his", "her", "its", "their", "our") && !r.isGiven(&toks[from]) {
 		// "his General Command": an owned title over one word is a name
-		// of a body, not a person.
+		// of a body, not a person ("his coach Samuel" is one).
 		hasRole = false
 	}
 	if n.Single() {
@@ -505,6 +506,9 @@ func (r *run) mergeLoneIntoFull() {
 			}
 			match = j
 		}
+		if match == -1 {
+			match = r.givenNameOwner(e)
+		}
 		if match >= 0 {
 			r.merge(i, match)
 		}
@@ -515,6 +519,41 @@ func (r *run) mergeLoneIntoFull() {
 		}
 	}
 }
+
+// givenNameOwner returns the one person named in full whose given name a
+// one-word name is, when that word is a known given name or follows a
+// royal title ("his dad-turned-coach Samuel" of Samuel Okafor, "Prince
+// Abdulaziz" of Abdulaziz bin Salman); -1 when none or several fit, or
+// when someone in the article has it as surname.
+func (r *run) givenNameOwner(e *entity) int {
+	word := e.name.Surname
+	royal := slices.ContainsFunc(e.roles, func(role string) bool {
+		f := strings.Fields(fold.Key(role))
+		return len(f) > 0 && royalTitles[f[len(f)-1]]
+	})
+	if _, given := r.x.lex.GivenName(word); !given && !royal || e.name.Suffix != "" {
+		return -1
+	}
+	match := -1
+	for j, f := range r.ents {
+		if f == e || f.kind != briefing.KindPerson || f.merged >= 0 || !f.name.Full() {
+			continue
+		}
+		if r.x.names.SameSpelling(word, f.name.Surname) {
+			return -1
+		}
+		if r.x.names.SameGiven(word, f.name.Given) && len(word) > 1 {
+			if match >= 0 {
+				return -1
+			}
+			match = j
+		}
+	}
+	return match
+}
+
+// royalTitles are used with a given name alone: "Prince Abdulaziz".
+var royalTitles = set("prince", "princess", "king", "queen", "emir", "amir", "sultan", "sheikh", "sheikha", "shaikh")
 
 // markObjects flags mentions governed by a preposition or a verb: they are
 // less likely antecedents of a pronoun than subjects.

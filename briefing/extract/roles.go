@@ -7,7 +7,18 @@ var titleAbbreviations = set("gen", "sen", "rep", "gov", "lt", "col", "capt", "s
 
 // isRoleHead reports whether a word heads a role ("minister", "Chief").
 func (r *run) isRoleHead(t *token) bool {
-	return t.kind == tWord && (r.x.words.roleHeads[t.key] || titleAbbreviations[t.key])
+	if t.kind != tWord {
+		return false
+	}
+	if r.x.words.roleHeads[t.key] || titleAbbreviations[t.key] {
+		return true
+	}
+	// "dad-turned-coach", "player-manager" (keyed "dad turned coach"): the
+	// last part is the role.
+	if i := strings.LastIndexByte(t.key, ' '); i > 0 && !t.cap {
+		return r.x.words.roleHeads[t.key[i+1:]]
+	}
+	return false
 }
 
 // lastRoleHead returns the last role word in toks[from:to], or -1.

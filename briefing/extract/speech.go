@@ -51,12 +51,19 @@ func (r *run) speakerOf(s, k int) int {
 		return e
 	}
 	toks := r.d.tokens(s)
-	// Inverted: ", said X" or "” said X" or sentence-initial "Said X".
+	// Inverted: ", said X" or "” said X" or sentence-initial "Said X" —
+	// but who is told, urged or asked is the listener.
+	if toldVerbs[toks[k].key] {
+		return -1
+	}
 	if k == 0 || toks[k-1].text == "," || toks[k-1].kind == tQuote {
 		return r.subjectAfter(s, k+1)
 	}
 	return -1
 }
+
+// toldVerbs name their listener after them: "…, told Thomas Bach that".
+var toldVerbs = set("told", "tells", "tell", "telling", "urged", "urges", "asked", "asks", "warned", "warns", "reminded", "reminds", "assured", "assures", "informed", "informs")
 
 // subjectBefore finds the person whose name, pronoun or role description
 // ends right before token k, allowing adverbs and auxiliaries between
@@ -67,9 +74,9 @@ func (r *run) subjectBefore(s, k int) int {
 	for j >= 0 && toks[j].kind == tWord && r.x.words.adverbs[toks[j].key] && !r.x.words.pronouns[toks[j].key].male && !r.x.words.pronouns[toks[j].key].female {
 		j--
 	}
-	for j >= 0 && toks[j].text == "," && j > 0 && r.x.words.adverbs[toks[j-1].key] {
-		// "he said, however," — skip a parenthetical adverb
-		j -= 2
+	for j > 1 && toks[j].text == "," && r.x.words.adverbs[toks[j-1].key] && toks[j-2].text == "," {
+		// "Haftar, however, said" — skip a parenthetical adverb
+		j -= 3
 	}
 	if j > 0 && toks[j].text == "." && abbreviations[toks[j-1].key] {
 		j-- // "Hale Jr. told reporters"
@@ -88,6 +95,9 @@ func (r *run) subjectBefore(s, k int) int {
 			continue
 		}
 		if m.to == j+1 {
+			if m.poss {
+				return -1 // "Infantino's comments": an owner, not a speaker
+			}
 			return r.resolve(m.entity)
 		}
 		if _, end := r.apposition(s, toks, m.to); end > m.to && end == j+1 {
@@ -110,6 +120,8 @@ func (r *run) subjectBefore(s, k int) int {
 				return r.resolve(m.entity)
 			}
 		}
+		// "The World Athletics boss, a double Olympic champion, told …"
+		return r.roleRefAt(s, -1, i)
 	}
 	return -1
 }
