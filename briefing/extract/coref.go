@@ -182,6 +182,10 @@ func (r *run) roleHasWord(words []string, m string) bool {
 			if p, ok := r.x.lex.Place(w); ok && p.Name == country {
 				return true
 			}
+			// "Qatar's" is keyed "qatars"
+			if p, ok := r.x.lex.Place(strings.TrimSuffix(w, "s")); ok && p.Name == country && strings.HasSuffix(w, "s") {
+				return true
+			}
 		}
 	}
 	switch m {
@@ -229,7 +233,7 @@ func (r *run) resolvePronoun(s, k int) int {
 			if !genderFits(e.gender, p) {
 				continue
 			}
-			score := -2.0 * float64(back)
+			score := -2.05 * float64(back) // ties go to the nearer sentence
 			if !m.object {
 				score += 2
 			}
@@ -242,8 +246,8 @@ func (r *run) resolvePronoun(s, k int) int {
 			if m.poss {
 				score -= 2 // "Asked about Infantino's comments, he laughed."
 			}
-			if m.roleFrom == 0 {
-				score += 0.5 // the subject opening its sentence
+			if m.roleFrom == 0 || r.d.tokens(ps)[m.roleFrom-1].text == ";" {
+				score += 0.5 // the subject opening its sentence or clause
 			}
 			if e.gender == lexicon.GenderUnknown {
 				score -= 0.5

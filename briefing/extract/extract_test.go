@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -192,6 +193,11 @@ Other officials were less sure.`,
 			name: "a coach named by given name only, then by role; a possessive is not a speaker",
 			text: `Sprinter Marcus Okafor and his dad-turned-coach Samuel have criticised the plan. "I have coached Marcus since he was twelve," the coach said. FIFA boss Gianni Infantino insisted there was room. Samuel Okafor isn't buying it. Asked about Infantino's comments, he laughed. "Room for everyone, just not at night," he said.`,
 			want: []wantQuote{{"Samuel Okafor", "I have coached Marcus", false}, {"Samuel Okafor", "Room for everyone", false}},
+		},
+		{
+			name: "a role given in a who-clause names the role-noun speaker; a clause after a semicolon has its own subject",
+			text: `Burns sat down with Sheikh Mohammed bin Abdulrahman Al Thani, who is both Qatar's prime minister and its foreign minister, in Paris. Speaking in Washington on Monday, the Qatari premier said the mood had improved. “That is progress,” he told an audience. Nadia Farouk has called the design too fragile; Leila Haddad does not dispute that. “A fragile text is worth more,” she said.`,
+			want: []wantQuote{{"Mohammed bin Abdulrahman Al Thani", "That is progress", false}, {"Leila Haddad", "A fragile text", false}},
 		},
 		{
 			name: "a role description bridging to the person just named; the one told is not the speaker",
@@ -393,6 +399,11 @@ func TestMeetings(t *testing.T) {
 				{[]string{"Marina Silva", "Mukhtar Babayev"}, "", briefing.Held, "on Thursday", ""},
 				{[]string{"Simon Stiell", "Grace Wanjiru"}, "", briefing.Held, "on Friday", ""},
 			},
+		},
+		{
+			name: "a meeting told of without names is the one the next sentence names people at",
+			text: `The heads of the American and Israeli intelligence services met Qatar's prime minister in Paris on Sunday. CIA Director William Burns and Mossad chief David Barnea sat down with Sheikh Mohammed bin Abdulrahman Al Thani for several hours.`,
+			want: []wantMeeting{{[]string{"William Burns", "David Barnea", "Mohammed bin Abdulrahman Al Thani"}, "Paris", briefing.Held, "on Sunday", ""}},
 		},
 		{
 			name: "an invitation names its guests, counted then listed two sentences on",
@@ -612,4 +623,29 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRolesAroundNames(t *testing.T) {
+	tests := []struct{ text, person, role string }{
+		{`Biden spoke with Qatar's emir, Sheikh Tamim bin Hamad Al Thani, on Friday.`, "Tamim bin Hamad Al Thani", "Qatar's emir"},
+		{`Burns met Sheikh Mohammed bin Abdulrahman Al Thani, who is both Qatar's prime minister and its foreign minister, in Paris.`, "Mohammed bin Abdulrahman Al Thani", "Qatar's prime minister and its foreign minister"},
+		{`Marcus Okafor and his dad-turned-coach Samuel criticised the plan.`, "Samuel", "dad-turned-coach"},
+		{`The sprinters have an ally in Seb Coe. The World Athletics boss said the draft was poor.`, "Seb Coe", "World Athletics boss"},
+	}
+	x := testExtractor(t)
+	for _, tt := range tests {
+		ex := x.Extract(article(tt.text, ""))
+		found := false
+		for _, e := range ex.Entities {
+			if e.Name == tt.person {
+				found = true
+				if !slices.Contains(e.Roles, tt.role) {
+					t.Errorf("%q: %s roles = %q, want %q among them", tt.text, tt.person, e.Roles, tt.role)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no person %q", tt.text, tt.person)
+		}
+	}
 }

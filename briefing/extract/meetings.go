@@ -1332,7 +1332,7 @@ func (r *run) mergeDrafts() {
 			if a.kind != b.kind || a.event != b.event || a.invitation || b.invitation || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
 				continue
 			}
-			if r.shared(a.persons, b.persons) < 2 || conflicting(a.status, b.status) || differentTimes(a.when, b.when) {
+			if r.shared(a.persons, b.persons) < 2 && !elaborates(a, b) || conflicting(a.status, b.status) || differentTimes(a.when, b.when) {
 				continue
 			}
 			if b.status == briefing.Canceled {
@@ -1352,6 +1352,14 @@ func (r *run) mergeDrafts() {
 			j--
 		}
 	}
+}
+
+// elaborates: a meeting told of with nobody named ("The heads of the
+// intelligence services met Qatar's prime minister in Paris") is the one
+// the next sentence names people at.
+func elaborates(a, b *meetingDraft) bool {
+	return len(a.persons) == 0 && len(b.persons) >= 2 && a.event == "" && b.event == "" &&
+		b.sents[0] == a.sents[len(a.sents)-1]+1
 }
 
 // differentTimes: two time phrases that name different days ("on

@@ -130,6 +130,13 @@ func (r *run) apposition(s int, toks []token, to int) (string, int) {
 		return "", to
 	}
 	k := to + 1
+	// ", who is both Qatar's prime minister and its foreign minister,"
+	if k+1 < len(toks) && toks[k].key == "who" && toks[k+1].is("is", "was", "serves", "served") {
+		k += 2
+		for k < len(toks) && toks[k].is("as", "also", "both", "now", "still", "currently") {
+			k++
+		}
+	}
 	for k < len(toks) && r.x.words.determiners[toks[k].key] && !toks[k].cap || k < len(toks) && toks[k].is("the", "a", "an") {
 		k++
 	}
@@ -201,6 +208,10 @@ func (r *run) leadingApposition(s int, toks []token, from, to int) string {
 		}
 		if t.is("the", "a", "an") {
 			start = j + 1
+			break
+		}
+		if t.poss && capWord(t) {
+			start = j // "Qatar's emir, Sheikh Tamim"
 			break
 		}
 	}
