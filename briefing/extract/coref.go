@@ -240,8 +240,8 @@ func (r *run) resolvePronoun(s, k int) int {
 			if possessive && back == 0 && k-m.to <= 6 && r.sameClause(s, r.pastWho(ps, m.to), k) {
 				score += 3 // "after Mr Erdogan cut short his stay", "X, who was attending his first summit"
 			}
-			if r.pastWho(ps, m.to) > m.to {
-				score += 2 // "X, who steps down …": the subject of its clause
+			if back <= 1 && r.pastWho(ps, m.to) > m.to {
+				score += 2 // "X, who steps down …": the subject of its clause, salient for a sentence
 			}
 			if m.poss {
 				score -= 2 // "Asked about Infantino's comments, he laughed."

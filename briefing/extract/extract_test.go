@@ -200,6 +200,11 @@ Other officials were less sure.`,
 			want: []wantQuote{{"Mohammed bin Abdulrahman Al Thani", "That is progress", false}, {"Leila Haddad", "A fragile text", false}},
 		},
 		{
+			name: "a who-clause makes its person salient for one sentence, not two",
+			text: `Tasha Greene, who chairs the Harbor Neighbors Association, called the deal "a giveaway dressed up as a bargain" and said her group would pack the chamber. Council President Elizabeth Moreno, whose district includes the site, was more cautious than Greene. “I’m not going to vote on a press release,” she said.`,
+			want: []wantQuote{{"Tasha Greene", "a giveaway", true}, {"Elizabeth Moreno", "I’m not going to vote", false}},
+		},
+		{
 			name: "a role description bridging to the person just named; the one told is not the speaker",
 			text: `The sprinters have an ally in Seb Coe. The World Athletics boss, a double Olympic champion himself, told Thomas Bach in Lausanne that the draft was "not good enough for the athletes or the fans".`,
 			want: []wantQuote{{"Seb Coe", "not good enough", true}},
