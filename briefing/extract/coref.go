@@ -81,11 +81,12 @@ func (r *run) findRoleReferences() {
 				continue
 			}
 			e := r.holderOf(head, mods, s)
-			if e < 0 && i == 0 {
-				// "…an ally in Seb Coe. The World Athletics boss, …": the
-				// one person the sentence before names, when no role is
-				// known for them yet.
-				if e = r.bridgedHolder(s); e >= 0 {
+			if e < 0 && (i == 0 || toks[i-1].is("that", ";")) {
+				// "…an ally in Seb Coe. The World Athletics boss, …",
+				// "Lawyers who appear before X learn that the judge …":
+				// the one person named just before, when no role is known
+				// for them yet.
+				if e = r.bridgedHolder(s, i); e >= 0 {
 					r.ents[e].addRole(r.d.spanText(s, i, end))
 				}
 			}
@@ -98,15 +99,20 @@ func (r *run) findRoleReferences() {
 	}
 }
 
-// bridgedHolder returns the one person named in the sentence before s,
-// outside quotation, when the article gives them no role; else -1.
-func (r *run) bridgedHolder(s int) int {
-	if s == 0 || r.d.heading(s-1) {
-		return -1
+// bridgedHolder returns the one person named before token k of sentence
+// s — in s, or when k opens s, in the sentence before — outside
+// quotation, when the article gives them no role; else -1.
+func (r *run) bridgedHolder(s, k int) int {
+	ps, limit := s, k
+	if k == 0 {
+		if s == 0 || r.d.heading(s-1) {
+			return -1
+		}
+		ps, limit = s-1, len(r.d.tokens(s-1))
 	}
 	e := -1
-	for _, m := range r.mentions[s-1] {
-		if m.kind != briefing.KindPerson || m.inQuote {
+	for _, m := range r.mentions[ps] {
+		if m.kind != briefing.KindPerson || m.inQuote || m.to > limit {
 			continue
 		}
 		p := r.resolve(m.entity)

@@ -411,6 +411,11 @@ func TestMeetings(t *testing.T) {
 			want: []wantMeeting{{[]string{"William Burns", "David Barnea", "Mohammed bin Abdulrahman Al Thani"}, "Paris", briefing.Held, "on Sunday", ""}},
 		},
 		{
+			name: "a bare surname keeps naming whom it first named when a father of that name comes in",
+			text: `Lawyers who appear before Harold T. Vance Jr. learn quickly that the judge does not like to be read to. Vance, 61, is the son of Harold Vance Sr., a civil rights lawyer. Vance met privately with Dan Matheson and Rebecca Sloane in chambers on Thursday.`,
+			want: []wantMeeting{{[]string{"Harold T. Vance Jr", "Dan Matheson", "Rebecca Sloane"}, "", briefing.Held, "on Thursday", ""}},
+		},
+		{
 			name: "an invitation names its guests, counted then listed two sentences on",
 			text: `Envoy Abdoulaye Bathily met the eastern commander Khalifa Haftar outside Benghazi on Tuesday and said that he would invite the country's three main leaders to a meeting. “It is time,” he said. The three are Haftar; Mohamed al-Menfi, who heads the Presidential Council; and Aguila Saleh.`,
 			want: []wantMeeting{

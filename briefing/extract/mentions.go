@@ -165,7 +165,7 @@ func (r *run) addPerson(s int, toks []token, from, to int, lones []lone) []lone 
 			lones = lones[:len(lones)-1]
 			// "Sheikh Mohammed", "Mr Burns": the person named in full
 			// before, when there is one.
-			if i := r.fullNameFor(n, s); i >= 0 && len(n.Honorifics) > 0 {
+			if i := r.fullNameFor(n, s, from); i >= 0 && len(n.Honorifics) > 0 {
 				r.attachLone(i, s, toks, from, to, n, text)
 				if roleFrom < from {
 					r.addRoleTo(r.ents[i], s, toks, roleFrom, from)
@@ -406,11 +406,20 @@ var nounLikeSpeech = set("states", "notes", "claims", "reports", "comments", "de
 // person the article names in full, a person in their own right when the
 // context says so, or a place after "in".
 func (r *run) resolveLoneNames(lones []lone) {
+	// A bare surname keeps naming whom it first named: "Vance" stays the
+	// judge after his father, "Harold Vance Sr.", comes into the story.
+	first := map[string]int{}
 	for _, l := range lones {
 		toks := r.d.tokens(l.sent)
 		text := r.d.spanText(l.sent, l.from, l.to)
 		n := names.Parse(text)
-		if i := r.fullNameFor(n, l.sent); i >= 0 {
+		if i := r.fullNameFor(n, l.sent, l.from); i >= 0 {
+			key := fold.Key(text)
+			if j, ok := first[key]; ok && r.x.names.Compatible(n, r.ents[j].name) {
+				i = r.resolve(j)
+			} else if !ok {
+				first[key] = i
+			}
 			r.attachLone(i, l.sent, toks, l.from, l.to, n, text)
 			continue
 		}
@@ -453,9 +462,9 @@ func (r *run) attachLone(i, s int, toks []token, from, to int, n names.Name, tex
 }
 
 // fullNameFor finds the person named in full whose surname (or given name,
-// after "Sheikh" or "Sir") the lone word is: the one mentioned last before
-// sentence s, else the first one after it.
-func (r *run) fullNameFor(n names.Name, s int) int {
+// after "Sheikh" or "Sir") the lone word at token k of sentence s is: the
+// one mentioned last before it, else the first one after it.
+func (r *run) fullNameFor(n names.Name, s, k int) int {
 	before, after := -1, -1
 	beforeAt, afterAt := -1, 1<<30
 	for i, e := range r.ents {
@@ -466,11 +475,12 @@ func (r *run) fullNameFor(n names.Name, s int) int {
 			continue
 		}
 		for _, m := range e.mentions {
-			if m.Sentence <= s && m.Sentence >= beforeAt {
-				before, beforeAt = i, m.Sentence
+			at := m.Sentence<<16 | r.tokenOf(i, m.Sentence)
+			if at < s<<16|k && at >= beforeAt {
+				before, beforeAt = i, at
 			}
-			if m.Sentence > s && m.Sentence < afterAt {
-				after, afterAt = i, m.Sentence
+			if at > s<<16|k && at < afterAt {
+				after, afterAt = i, at
 			}
 		}
 	}
@@ -478,6 +488,17 @@ func (r *run) fullNameFor(n names.Name, s int) int {
 		return before
 	}
 	return after
+}
+
+// tokenOf returns where entity i is first named in sentence s (0 when
+// the sentence's mentions do not say).
+func (r *run) tokenOf(i, s int) int {
+	for _, m := range r.mentions[s] {
+		if r.resolve(m.entity) == i {
+			return min(m.from, 1<<16-1)
+		}
+	}
+	return 0
 }
 
 // familyFirst reports whether a lone word is the family name of a

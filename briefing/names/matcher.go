@@ -64,6 +64,9 @@ func (m *Matcher) Compatible(a, b Name) bool {
 	if swapped(a, b) && m.SameSpelling(a.Given, b.Surname) && m.SameSpelling(a.Surname, b.Given) {
 		return true // "Suzuki Masahiro" and "Masahiro Suzuki"
 	}
+	if m.patronymicOf(a, b) || m.patronymicOf(b, a) {
+		return true
+	}
 	if !m.SameSpelling(a.Surname, b.Surname) || !m.SameGiven(a.Given, b.Given) {
 		return false
 	}
@@ -71,6 +74,16 @@ func (m *Matcher) Compatible(a, b Name) bool {
 		return false
 	}
 	return m.middlesAgree(a.Middle, b.Middle)
+}
+
+// patronymicOf reports whether a is b without its family name: "Muhammad
+// bin Zayed" of "Muhammad bin Zayed Al Nahyan" — the same given name, and
+// a's father's name first among b's middle names.
+func (m *Matcher) patronymicOf(a, b Name) bool {
+	if !sameParticles(a.Particles, "bin") && a.Particles != "bint" || len(a.Middle) > 0 || len(b.Middle) == 0 {
+		return false
+	}
+	return m.SameGiven(a.Given, b.Given) && m.SameSpelling(a.Surname, b.Middle[0])
 }
 
 // sameSuffix: "Jr." and "Sr." name different people; a surname written

@@ -77,6 +77,10 @@ func TestCompatible(t *testing.T) {
 		{"Kennedy Jr.", "Kennedy Sr.", false},
 		{"Tom Burns", "Tom Barnes", false},
 		{"Yair Lapid", "Tal Lapid", false},
+		{"Muhammad bin Zayed", "Mohamed bin Zayed Al Nahyan", true},
+		{"Mohammed bin Salman Al Saud", "Mohammed bin Salman", true},
+		{"Mohammed bin Salman", "Mohammed bin Rashid Al Maktoum", false},
+		{"Abdullah bin Zayed", "Mohamed bin Zayed Al Nahyan", false},
 	}
 	for _, tt := range tests {
 		if got := m.Compatible(Parse(tt.a), Parse(tt.b)); got != tt.want {
