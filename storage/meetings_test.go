@@ -351,3 +351,29 @@ func TestMeetingReportKeepsItsOwnParticipants(t *testing.T) {
 		t.Errorf("sources in order %q, want r1.txt, r2.txt", got)
 	}
 }
+
+// An article's own meetings stay apart even when another article would
+// merge them: the extraction told them apart ("he will invite the five to
+// a meeting" and "he is set to meet two of them in Tripoli on Tuesday").
+func TestMeetingsOfOneArticleStayApart(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	h := report{source: "r1.txt", published: "2023-11-22", people: []string{"Noam Varsano", "Dana Elkayam", "Eli Mizrahi"}}.article(t)
+	second := report{source: "r1.txt", people: []string{"Noam Varsano", "Dana Elkayam"}, place: "Tripoli", country: "Libya", when: "on Tuesday"}.article(t)
+	offset := len(h.entities)
+	h.entities = append(h.entities, second.entities...)
+	m := second.meetings[0]
+	for i := range m.Participants {
+		m.Participants[i] += offset
+	}
+	m.Place += offset
+	h.meetings = append(h.meetings, m)
+	ingestHand(t, db, h)
+	ms, err := db.Meetings(ctx, personID(t, db, "Noam Varsano"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 2 {
+		t.Fatalf("got %d meetings, want the article's two: %+v", len(ms), ms)
+	}
+}

@@ -19,12 +19,15 @@ type storedMeeting struct {
 // that other articles reported (see briefing.SameMeeting), or stores it as
 // new.
 func (in *ingestTx) storeMeetings() error {
+	// The extraction already told this article's meetings apart: none
+	// merges into another of the same article.
+	ours := map[int64]bool{}
 	for _, m := range in.ex.Meetings {
 		facts, err := in.meetingFacts(m)
 		if err != nil {
 			return err
 		}
-		id, err := in.findSameMeeting(facts)
+		id, err := in.findSameMeeting(facts, ours)
 		if err != nil {
 			return err
 		}
@@ -44,6 +47,7 @@ func (in *ingestTx) storeMeetings() error {
 		if err := in.addMeetingReport(id, sm, m, facts); err != nil {
 			return err
 		}
+		ours[id] = true
 	}
 	return nil
 }
@@ -96,8 +100,9 @@ func (in *ingestTx) placeFacts(id int64) (briefing.PlaceFacts, error) {
 const maxMeetingCandidates = 40
 
 // findSameMeeting returns the stored meeting the report describes, or 0.
-// Candidates share a participant (the latest meetings of each).
-func (in *ingestTx) findSameMeeting(f briefing.MeetingFacts) (int64, error) {
+// Candidates share a participant (the latest meetings of each) and are
+// not among skip.
+func (in *ingestTx) findSameMeeting(f briefing.MeetingFacts, skip map[int64]bool) (int64, error) {
 	ids := f.Persons
 	if len(ids) == 0 {
 		ids = f.Parties
@@ -109,7 +114,7 @@ func (in *ingestTx) findSameMeeting(f briefing.MeetingFacts) (int64, error) {
 			return 0, err
 		}
 		for i := len(got) - 1; i >= 0 && i >= len(got)-maxMeetingCandidates; i-- {
-			if !slices.Contains(cands, got[i]) {
+			if !skip[got[i]] && !slices.Contains(cands, got[i]) {
 				cands = append(cands, got[i])
 			}
 		}

@@ -67,7 +67,11 @@ func (x *Extractor) findChunks(toks []token) []span {
 			break
 		}
 		from, to := i, j
+		// "New" of "New Delhi" stays.
 		for from < to && x.leadingFunctionWord(&toks[from]) {
+			if k, _, _, _ := x.lexiconMatch(toks, from, to); k > from+1 {
+				break
+			}
 			from++
 		}
 		for to > from && (toks[to-1].key == "of" || toks[to-1].key == "for" || toks[to-1].key == "the" || toks[to-1].text == "." || toks[to-1].text == "&" || lowerParticles[toks[to-1].key] && !toks[to-1].cap) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"briefbot/briefing"
 	"briefbot/briefing/fold"
@@ -137,6 +138,10 @@ func (r *run) attendanceAt(s, n int) {
 	if h := r.hostedBy(s, n+1); h >= 0 {
 		people = append(people, h)
 	}
+	// "signed the memorandum alongside A and B at the summit": they too.
+	if len(people) > 0 {
+		people = append(people, r.alongside(s, cue)...)
+	}
 	if len(people) == 0 || r.absentBefore(toks, cue) {
 		return
 	}
@@ -265,6 +270,22 @@ func (r *run) attendee(s, k int) (e int, relative bool) {
 	return e, false
 }
 
+// alongside returns the people named after "alongside" or "together
+// with" in the clause before token k.
+func (r *run) alongside(s, k int) []int {
+	toks := r.d.tokens(s)
+	for j := k - 1; j >= 0 && k-j <= 16; j-- {
+		t := &toks[j]
+		if t.quote >= 0 || t.text == ";" || t.text == "," && !r.inPersonPhrase(s, j-1) {
+			return nil
+		}
+		if t.key == "alongside" || t.key == "with" && j > 0 && toks[j-1].key == "together" {
+			return r.objects(s, j+1).persons
+		}
+	}
+	return nil
+}
+
 // hostedBy reads ", hosted by X" from token k.
 func (r *run) hostedBy(s, k int) int {
 	toks := r.d.tokens(s)
@@ -331,17 +352,41 @@ func (r *run) eventMeeting(s, start, n, cue int) *meetingDraft {
 		}
 		return nil
 	}
+	name := eventName(toks, start, n)
 	for _, m := range r.meetings {
-		if m.event == noun {
+		if m.event == noun && (m.eventName == "" || name == "" || m.eventName == name) {
 			if m.place < 0 {
 				m.place = r.placeAfter(s, n+1, len(toks))
+			}
+			if m.eventName == "" {
+				m.eventName = name
 			}
 			return m
 		}
 	}
-	m := &meetingDraft{kind: briefing.InPerson, status: r.meetingStatus(toks, cue, max(0, cue-6), n), place: r.firstEventPlace(noun), event: noun}
+	m := &meetingDraft{kind: briefing.InPerson, status: r.meetingStatus(toks, cue, max(0, cue-6), n), place: r.placeAfter(s, n+1, len(toks)),
+		event: noun, eventName: name}
+	if m.place < 0 {
+		m.place = r.wherePlace(s, start)
+	}
+	if m.place < 0 {
+		m.place = r.firstEventPlace(noun, name)
+	}
 	r.meetings = append(r.meetings, m)
 	return m
+}
+
+// eventName is the name an event phrase [start, n) gives its event: its
+// capitalised words ("World Governments", "G20", "NATO"), folded; "" for
+// "the summit".
+func eventName(toks []token, start, n int) string {
+	var words []string
+	for j := start; j < n; j++ {
+		if capWord(&toks[j]) || toks[j].acronym {
+			words = append(words, toks[j].key)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // gathering returns the article's first event — a summit, a conference,
@@ -356,13 +401,16 @@ func (r *run) gathering() *meetingDraft {
 }
 
 // firstEventPlace is the place named right after the first mention of an
-// event noun in the article ("the NATO summit in Washington"), else the
+// event noun (with that name, when it has one) in the article ("the NATO summit in Washington"), else the
 // city the article is filed from or first set in, or -1.
-func (r *run) firstEventPlace(noun string) int {
+func (r *run) firstEventPlace(noun, name string) int {
 	for s := range r.d.sents {
 		toks := r.d.tokens(s)
 		for n := range toks {
 			if toks[n].key != noun || toks[n].quote >= 0 {
+				continue
+			}
+			if start, _ := r.eventPhraseStart(s, n); name != "" && eventName(toks, start, n) != name {
 				continue
 			}
 			if p := r.placeAfter(s, n+1, min(len(toks), n+4)); p >= 0 {

@@ -416,6 +416,20 @@ func TestMeetings(t *testing.T) {
 			want: []wantMeeting{{[]string{"Harold T. Vance Jr", "Dan Matheson", "Rebecca Sloane"}, "", briefing.Held, "on Thursday", ""}},
 		},
 		{
+			name: "a landmark in the host city; sitting in on the session; 'So did X'",
+			text: `UAE President Sheikh Muhammad bin Zayed Al Nahyan hosted Indian Prime Minister Narendra Modi in Abu Dhabi on Tuesday. The two leaders held talks at Qasr Al Watan. Sheikh Abdullah bin Zayed Al Nahyan, the foreign minister, sat in on the session. So did India's External Affairs Minister S. Jaishankar.`,
+			want: []wantMeeting{{[]string{"Muhammad bin Zayed Al Nahyan", "Narendra Modi", "Abdullah bin Zayed Al Nahyan", "S. Jaishankar"}, "Abu Dhabi", briefing.Held, "on Tuesday", ""}},
+		},
+		{
+			name: "two named summits stay apart; 'where' places a meeting; 'alongside' places people at an event",
+			text: `On Wednesday Narendra Modi travelled to Dubai, where he addressed the World Governments Summit and held talks with Sheikh Mohammed bin Rashid Al Maktoum. Crown Prince Mohammed bin Salman, who signed the memorandum alongside Modi and Joe Biden at the G20 summit in New Delhi last September, said nothing.`,
+			want: []wantMeeting{
+				{[]string{"Narendra Modi", "Mohammed bin Rashid Al Maktoum"}, "Dubai", briefing.Held, "On Wednesday", ""},
+				{[]string{"Narendra Modi", "Mohammed bin Rashid Al Maktoum"}, "Dubai", briefing.Held, "", ""},
+				{[]string{"Mohammed bin Salman", "Narendra Modi", "Joe Biden"}, "New Delhi", briefing.Held, "", ""},
+			},
+		},
+		{
 			name: "an invitation names its guests, counted then listed two sentences on",
 			text: `Envoy Abdoulaye Bathily met the eastern commander Khalifa Haftar outside Benghazi on Tuesday and said that he would invite the country's three main leaders to a meeting. “It is time,” he said. The three are Haftar; Mohamed al-Menfi, who heads the Presidential Council; and Aguila Saleh.`,
 			want: []wantMeeting{

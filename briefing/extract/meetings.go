@@ -6,6 +6,7 @@ import (
 
 	"briefbot/briefing"
 	"briefbot/briefing/fold"
+	"briefbot/briefing/lexicon"
 )
 
 // meetingDraft is a meeting as the article builds it up, sentence by
@@ -27,6 +28,9 @@ type meetingDraft struct {
 	// the five to a meeting"): its list is its own, never merged with a
 	// meeting some of the invitees hold separately.
 	invitation bool
+	// eventName tells apart events of one noun: "World Governments" and
+	// "G20" summits; "" when the article only says "the summit".
+	eventName string
 }
 
 var (
@@ -57,7 +61,7 @@ var (
 	// meetTriggers is every word meetingAt acts on, checked first.
 	// asideVerbs take someone aside for a word in private.
 	asideVerbs   = set("pulled", "pulls", "pull", "pulling", "took", "takes", "take", "taking", "drew", "draws")
-	meetTriggers = union(meetVerbs, inviteVerbs, asideVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, speakVerbs, phoneVerbs, callNouns, set("meeting", "sat", "sit", "sits", "sitting", "joint", "took", "take", "takes", "taking"))
+	meetTriggers = union(meetVerbs, inviteVerbs, asideVerbs, hostVerbs, holdVerbs, greetVerbs, joinVerbs, meetNouns, speakVerbs, phoneVerbs, callNouns, set("meeting", "sat", "sit", "sits", "sitting", "did", "joint", "took", "take", "takes", "taking"))
 )
 
 func union(sets ...map[string]bool) map[string]bool {
@@ -112,6 +116,23 @@ func (r *run) meetingAt(s, k int) int {
 		if k+2 < len(toks) && toks[k+1].key == "down" && toks[k+2].key == "with" {
 			return r.explicitMeeting(s, k, k+2)
 		}
+		// "sat in on the session"
+		if k+2 < len(toks) && toks[k+1].key == "in" && toks[k+2].key == "on" && len(r.meetings) > 0 {
+			if n := r.meetNounAfter(toks, k+3); n > 0 {
+				r.joinMeeting(s, k, n, r.subjects(s, k))
+				return n + 1
+			}
+		}
+	case t.key == "did" && k > 0 && toks[k-1].is("so", "too") && k <= 2 && len(r.meetings) > 0 && r.recentMeeting(s):
+		// "So did India's External Affairs Minister S. Jaishankar.": the
+		// sentence before joined a meeting, and so did they.
+		obj := r.objects(s, k+1)
+		if len(obj.persons) > 0 {
+			m := r.meetings[len(r.meetings)-1]
+			m.sents = append(m.sents, s)
+			r.addParties(m, obj)
+		}
+		return max(obj.end, k+1)
 	case holdVerbs[t.key]:
 		if n := r.meetNounAfter(toks, k+1); n > 0 {
 			return r.explicitMeeting(s, k, n+1)
@@ -1163,6 +1184,9 @@ func (r *run) meetingPlace(s, k, objEnd int, subj group) int {
 	if subj.travelPlace >= 0 {
 		return subj.travelPlace
 	}
+	if p := r.wherePlace(s, k); p >= 0 {
+		return p
+	}
 	for i := len(r.mentions[s]) - 1; i >= 0; i-- {
 		m := &r.mentions[s][i]
 		if m.kind != briefing.KindPlace || m.inQuote || m.to > subj.from || m.roleFrom == 0 || r.inRelativeClause(s, m.roleFrom) {
@@ -1174,6 +1198,24 @@ func (r *run) meetingPlace(s, k, objEnd int, subj group) int {
 	}
 	if m := r.mentionEndingAt(s, k); m != nil && m.kind == briefing.KindPlace {
 		return r.resolve(m.entity)
+	}
+	return -1
+}
+
+// wherePlace returns the place a ", where" clause holding token k hangs
+// on ("travelled to Dubai, where he held talks with …"), or -1.
+func (r *run) wherePlace(s, k int) int {
+	toks := r.d.tokens(s)
+	for j := k - 1; j > 1; j-- {
+		if toks[j].quote >= 0 || toks[j].text == ";" {
+			return -1
+		}
+		if toks[j].key == "where" && toks[j-1].text == "," {
+			if m := r.mentionEndingAt(s, j-1); m != nil && m.kind == briefing.KindPlace {
+				return r.resolve(m.entity)
+			}
+			return -1
+		}
 	}
 	return -1
 }
@@ -1329,7 +1371,7 @@ func (r *run) mergeDrafts() {
 		a := r.meetings[i]
 		for j := i + 1; j < len(r.meetings); j++ {
 			b := r.meetings[j]
-			if a.kind != b.kind || a.event != b.event || a.invitation || b.invitation || a.place >= 0 && b.place >= 0 && r.resolve(a.place) != r.resolve(b.place) {
+			if a.kind != b.kind || a.event != b.event || a.eventName != b.eventName || a.invitation || b.invitation || !r.samePlace(a.place, b.place) {
 				continue
 			}
 			if r.shared(a.persons, b.persons) < 2 && !elaborates(a, b) || conflicting(a.status, b.status) || differentTimes(a.when, b.when) {
@@ -1352,6 +1394,25 @@ func (r *run) mergeDrafts() {
 			j--
 		}
 	}
+}
+
+// samePlace reports whether two meeting places may be one: either is
+// unknown, they are the same, or one is a landmark in the other's country
+// and the other a city ("Qasr Al Watan" and "Abu Dhabi").
+func (r *run) samePlace(a, b int) bool {
+	if a < 0 || b < 0 {
+		return true
+	}
+	a, b = r.resolve(a), r.resolve(b)
+	if a == b {
+		return true
+	}
+	pa, okA := r.x.lex.Place(fold.Key(r.ents[a].display))
+	pb, okB := r.x.lex.Place(fold.Key(r.ents[b].display))
+	if !okA || !okB || pa.Country == "" || pa.Country != pb.Country {
+		return false
+	}
+	return pa.Kind == lexicon.Landmark && pb.Kind == lexicon.City || pb.Kind == lexicon.Landmark && pa.Kind == lexicon.City
 }
 
 // elaborates: a meeting told of with nobody named ("The heads of the

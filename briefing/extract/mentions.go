@@ -66,7 +66,7 @@ func (r *run) classify(s int, toks []token, from, to int, lones []lone) []lone {
 	// A known organisation or place at the start of the run. A lone word
 	// that is also a name ("Suzuki", "Jordan") waits until the article's
 	// people are known.
-	if k, kind, name, country := r.lexiconMatch(toks, from, to); k > from && !(k < to && r.personAfterPrefix(s, toks, from, k, to)) {
+	if k, kind, name, country := r.x.lexiconMatch(toks, from, to); k > from && !(k < to && r.personAfterPrefix(s, toks, from, k, to)) {
 		if k == to && to-from == 1 && (r.x.lex.Surname(toks[from].key) || r.isGiven(&toks[from])) {
 			return append(lones, lone{sent: s, from: from, to: to, thing: &thingFallback{kind, name, country}})
 		}
@@ -212,7 +212,7 @@ func (r *run) addRoleTo(e *entity, s int, toks []token, from, to int) {
 		if !capWord(&toks[i]) {
 			continue
 		}
-		if k, kind, name, _ := r.lexiconMatch(toks, i, to); k > i && kind == briefing.KindOrganization {
+		if k, kind, name, _ := r.x.lexiconMatch(toks, i, to); k > i && kind == briefing.KindOrganization {
 			if !slices.Contains(e.affil, name) {
 				e.affil = append(e.affil, name)
 			}
@@ -257,7 +257,7 @@ func (r *run) addThing(s int, toks []token, from, to int, kind briefing.EntityKi
 // title that names no one ("Mossad chief" alone).
 func (r *run) addInnerThings(s int, toks []token, from, to int) {
 	for i := from; i < to; i++ {
-		if k, kind, name, country := r.lexiconMatch(toks, i, to); k > i {
+		if k, kind, name, country := r.x.lexiconMatch(toks, i, to); k > i {
 			r.addThing(s, toks, i, k, kind, name, country)
 			i = k - 1
 		}
@@ -266,8 +266,8 @@ func (r *run) addInnerThings(s int, toks []token, from, to int) {
 
 // lexiconMatch finds the longest known organisation or place that starts
 // at token from and ends by to. It returns the end token (from when none).
-func (r *run) lexiconMatch(toks []token, from, to int) (int, briefing.EntityKind, string, string) {
-	limit := min(to, from+max(r.x.lex.MaxOrgWords(), r.x.lex.MaxPlaceWords()))
+func (x *Extractor) lexiconMatch(toks []token, from, to int) (int, briefing.EntityKind, string, string) {
+	limit := min(to, from+max(x.lex.MaxOrgWords(), x.lex.MaxPlaceWords()))
 	var key strings.Builder
 	best, kind, name, country := from, briefing.EntityKind(""), "", ""
 	for k := from; k < limit; k++ {
@@ -282,9 +282,9 @@ func (r *run) lexiconMatch(toks []token, from, to int) (int, briefing.EntityKind
 			break
 		}
 		ks := key.String()
-		if o, ok := r.x.lex.Organization(ks); ok && capWord(&toks[from]) {
+		if o, ok := x.lex.Organization(ks); ok && capWord(&toks[from]) {
 			best, kind, name, country = k+1, briefing.KindOrganization, o.Name, ""
-		} else if p, ok := r.x.lex.Place(ks); ok && capWord(&toks[from]) {
+		} else if p, ok := x.lex.Place(ks); ok && capWord(&toks[from]) {
 			best, kind, name, country = k+1, briefing.KindPlace, p.Name, p.Country
 		}
 	}
@@ -326,7 +326,7 @@ func (r *run) looksLikeName(toks []token, from, to int) bool {
 			return false
 		}
 	}
-	if k, _, _, _ := r.lexiconMatch(toks, from, to); k == to {
+	if k, _, _, _ := r.x.lexiconMatch(toks, from, to); k == to {
 		return false
 	}
 	last := &toks[to-1]

@@ -55,7 +55,7 @@ func (r *run) roleComplement(toks []token, h, to int) int {
 		}
 		start := k
 		for k < to {
-			if e, _, _, _ := r.lexiconMatch(toks, k, to); e > k {
+			if e, _, _, _ := r.x.lexiconMatch(toks, k, to); e > k {
 				k = e
 				continue
 			}
@@ -169,7 +169,7 @@ func (r *run) apposition(s int, toks []token, to int) (string, int) {
 	// "Burns, Qatari Prime Minister Mohammed …": a title before the next
 	// name in a list, not an apposition.
 	if after := r.roleComplement(toks, r.lastRoleHead(toks, start, k), k); after < k && capWord(&toks[after]) {
-		if e, _, _, _ := r.lexiconMatch(toks, after, k); e == after {
+		if e, _, _, _ := r.x.lexiconMatch(toks, after, k); e == after {
 			return "", to
 		}
 	}
