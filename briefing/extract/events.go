@@ -76,7 +76,7 @@ func (r *run) meetingsAtGathering() {
 	}
 	for _, m := range r.meetings {
 		if m == g || m.event != "" || m.kind != briefing.InPerson || m.status != briefing.Held ||
-			m.place >= 0 && r.resolve(m.place) != r.resolve(g.place) || r.shared(m.persons, g.persons) == 0 {
+			m.place >= 0 && r.resolve(m.place) != r.resolve(g.place) || r.shared(m.persons, g.persons) == 0 || longAgo(m) {
 			continue
 		}
 		for _, p := range m.persons {
@@ -387,6 +387,16 @@ func eventName(toks []token, start, n int) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// longAgo reports a meeting dated too far from a gathering of a few days
+// to fall within it ("last month", "in March", "in 2022").
+func longAgo(m *meetingDraft) bool {
+	if m.when == nil {
+		return false
+	}
+	txt := strings.ToLower(m.whenTxt)
+	return m.when.year > 0 || m.when.month > 0 && m.when.day == 0 || strings.Contains(txt, "month") || strings.Contains(txt, "year")
 }
 
 // gathering returns the article's first event — a summit, a conference,

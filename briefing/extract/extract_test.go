@@ -430,6 +430,15 @@ func TestMeetings(t *testing.T) {
 			},
 		},
 		{
+			name: "a meeting last month was not at this week's gathering",
+			text: `Mukhtar Babayev hosted the pre-COP meeting in Baku. Marina Silva sat down with Babayev on Thursday. Babayev met Sergey Volkov last month.`,
+			want: []wantMeeting{
+				{[]string{"Mukhtar Babayev", "Marina Silva"}, "Baku", briefing.Held, "", ""},
+				{[]string{"Marina Silva", "Mukhtar Babayev"}, "", briefing.Held, "on Thursday", ""},
+				{[]string{"Mukhtar Babayev", "Sergey Volkov"}, "", briefing.Held, "last month", ""},
+			},
+		},
+		{
 			name: "an invitation names its guests, counted then listed two sentences on",
 			text: `Envoy Abdoulaye Bathily met the eastern commander Khalifa Haftar outside Benghazi on Tuesday and said that he would invite the country's three main leaders to a meeting. “It is time,” he said. The three are Haftar; Mohamed al-Menfi, who heads the Presidential Council; and Aguila Saleh.`,
 			want: []wantMeeting{
