@@ -186,3 +186,32 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n]) + "…"
 }
+
+// String writes the command in the grammar ParseCommand reads, so that it
+// parses back to the same command: "who-met barnea with burns".
+func (c Command) String() string {
+	parts := []string{string(c.Name)}
+	add := func(sep, v string) {
+		if v != "" {
+			if sep != "" {
+				parts = append(parts, sep)
+			}
+			parts = append(parts, v)
+		}
+	}
+	switch c.Name {
+	case CmdWhoMet:
+		add("", c.Person)
+		add("with", c.With)
+	case CmdQuotes:
+		add("", c.Person)
+		add("about", c.About)
+	case CmdWhoIs:
+		add("", c.Person)
+	case CmdSearch:
+		add("", c.Words)
+	case CmdTimeline:
+		add("", c.Subject)
+	}
+	return strings.Join(parts, " ")
+}

@@ -64,3 +64,22 @@ func FuzzParseCommand(f *testing.F) {
 		}
 	})
 }
+
+func TestCommandStringParsesBack(t *testing.T) {
+	for _, c := range []Command{
+		{Name: CmdWhoMet, Person: "barnea", With: "burns"},
+		{Name: CmdWhoMet, Person: "William J. Burns"},
+		{Name: CmdQuotes, Person: "blinken", About: "rafah crossing"},
+		{Name: CmdWhoIs, Person: "kamel"},
+		{Name: CmdSearch, Words: "hostages deal"},
+		{Name: CmdTimeline},
+		{Name: CmdTimeline, Subject: "rafah"},
+		{Name: CmdSources},
+		{Name: CmdHelp},
+	} {
+		got, err := ParseCommand(c.String())
+		if err != nil || got != c {
+			t.Errorf("ParseCommand(%q) = %+v, %v; want %+v", c.String(), got, err, c)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"reflect"
 	"regexp"
@@ -14,9 +15,21 @@ import (
 
 // Config is briefbot's configuration file (see config.example.yaml).
 type Config struct {
+	Discord  DiscordConfig  `yaml:"discord"`
 	Database DatabaseConfig `yaml:"database"`
 	Ingest   IngestConfig   `yaml:"ingest"`
 	Log      LogConfig      `yaml:"log"`
+}
+
+// DiscordConfig is how `serve` reaches Discord.
+type DiscordConfig struct {
+	// Token is the bot token; serve requires it. Never logged.
+	Token string `yaml:"token"`
+	// APIURL is a Discord-compatible server; every REST call and the
+	// gateway lookup go there.
+	APIURL string `yaml:"api_url"`
+	// GuildID registers the slash commands in this server only.
+	GuildID string `yaml:"guild_id"`
 }
 
 // DatabaseConfig locates the corpus database.
@@ -37,6 +50,7 @@ type LogConfig struct {
 // defaultConfig is the configuration without a file.
 func defaultConfig() Config {
 	return Config{
+		Discord:  DiscordConfig{APIURL: "https://discord.com"},
 		Database: DatabaseConfig{Path: "briefbot.db"},
 		Ingest:   IngestConfig{MaxFileBytes: 5 << 20},
 		Log:      LogConfig{Level: "info"},
@@ -230,6 +244,22 @@ func (c Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("log.level: %q is not one of debug, info, warn, error", c.Log.Level)
+	}
+	return c.Discord.validate()
+}
+
+var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
+
+func (d DiscordConfig) validate() error {
+	u, err := url.Parse(d.APIURL)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("discord.api_url: %q is not an http(s) URL such as https://discord.com", d.APIURL)
+	}
+	if d.GuildID != "" && !snowflake.MatchString(d.GuildID) {
+		return fmt.Errorf("discord.guild_id: %q is not a Discord id (digits)", d.GuildID)
+	}
+	if strings.ContainsAny(d.Token, " \t\r\n") {
+		return errors.New("discord.token: contains spaces or line breaks; paste the token alone")
 	}
 	return nil
 }

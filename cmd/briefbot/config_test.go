@@ -304,7 +304,7 @@ func TestParseConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Config{Database: DatabaseConfig{Path: "/home/x/b.db"}, Ingest: IngestConfig{MaxFileBytes: 42}, Log: LogConfig{Level: "debug"}}
+	want := Config{Discord: DiscordConfig{APIURL: "https://discord.com"}, Database: DatabaseConfig{Path: "/home/x/b.db"}, Ingest: IngestConfig{MaxFileBytes: 42}, Log: LogConfig{Level: "debug"}}
 	if c != want {
 		t.Errorf("parseConfig = %+v, want %+v", c, want)
 	}

@@ -54,6 +54,7 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
+		"serve":   {"run the Discord bot (slash commands, autocomplete, DMs)", runServe},
 		"ingest":  {"parse articles (files, directories) into the corpus", runIngest},
 		"ask":     {"answer a query: who-met, quotes, who-is, search, timeline, sources", runAsk},
 		"export":  {"print the whole parsed corpus as JSON", runExport},

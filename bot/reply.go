@@ -1,0 +1,78 @@
+package bot
+
+import (
+	"github.com/bwmarrin/discordgo"
+
+	"briefbot/briefing"
+)
+
+// reply is one message of an answer: its embeds, buttons and privacy.
+type reply struct {
+	content    string
+	embeds     []*discordgo.MessageEmbed
+	components []discordgo.MessageComponent
+	private    bool
+	update     bool // replaces the message a button is on
+}
+
+// noMentions lets no text of a message ping anyone.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+func (r reply) flags() discordgo.MessageFlags {
+	if r.private {
+		return discordgo.MessageFlagsEphemeral
+	}
+	return 0
+}
+
+// responseData is the reply as an interaction response.
+func (r reply) responseData() *discordgo.InteractionResponseData {
+	components := r.components
+	if components == nil {
+		components = []discordgo.MessageComponent{} // clears buttons when a message is updated
+	}
+	return &discordgo.InteractionResponseData{Content: r.content, Embeds: r.embeds, Components: components,
+		Flags: r.flags(), AllowedMentions: noMentions()}
+}
+
+// edit is the reply as an edit of a deferred response.
+func (r reply) edit() *discordgo.WebhookEdit {
+	components := r.components
+	if components == nil {
+		components = []discordgo.MessageComponent{}
+	}
+	embeds := r.embeds
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	content := r.content
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}
+}
+
+// followup is the reply as a follow-up message.
+func (r reply) followup() *discordgo.WebhookParams {
+	return &discordgo.WebhookParams{Content: r.content, Embeds: r.embeds, Components: r.components,
+		Flags: r.flags(), AllowedMentions: noMentions()}
+}
+
+// message is the reply as a channel message (DMs).
+func (r reply) message() *discordgo.MessageSend {
+	return &discordgo.MessageSend{Content: r.content, Embeds: r.embeds, Components: r.components, AllowedMentions: noMentions()}
+}
+
+// errorReply tells the user what went wrong, in words safe to show.
+func errorReply(err error) reply {
+	if ue, ok := briefing.UserError(err); ok {
+		msg := ue.Message
+		for i, c := range ue.Candidates {
+			if i == 10 {
+				break
+			}
+			msg += "\n• " + briefing.Headline(c)
+		}
+		return reply{content: clip(escape(msg), maxContent), private: true}
+	}
+	return reply{content: "Sorry, something went wrong while answering. The error was logged; please try again.", private: true}
+}
