@@ -115,6 +115,9 @@ func (b *Bot) Run(ctx context.Context) error {
 		return nil
 	}
 	if err := register(ctx, b.sess, b.appID, b.cfg.GuildID, b.log); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while registering
+		}
 		return err
 	}
 	<-ctx.Done()

@@ -3,10 +3,12 @@ package storage
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -181,6 +183,31 @@ func BenchmarkAsk(b *testing.B) {
 			for b.Loop() {
 				if _, err := svc.Ask(ctx, cmd); err != nil {
 					b.Fatalf("%s: %v", c.cmd, err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/op")
+		})
+	}
+}
+
+// BenchmarkSuggest measures autocomplete: people whose name starts with
+// what was typed, for short and longer prefixes of the most mentioned
+// person's names and for a common letter.
+func BenchmarkSuggest(b *testing.B) {
+	db := queryCorpus(b)
+	ctx := context.Background()
+	var top string
+	if err := db.sql.QueryRowContext(ctx, `SELECT name FROM entities WHERE kind = 'person' ORDER BY mentions DESC LIMIT 1`).Scan(&top); err != nil {
+		b.Fatal(err)
+	}
+	svc := briefing.NewService(db, names.NewMatcher(loadBenchLexicon(b)))
+	words := strings.Fields(top)
+	last := words[len(words)-1]
+	for _, typed := range []string{"m", last[:min(3, len(last))], last, top} {
+		b.Run(fmt.Sprintf("%d-chars", len(typed)), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := svc.Suggest(ctx, typed, 25); err != nil {
+					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/op")
