@@ -14,7 +14,9 @@ const maxMeetings = 100
 // Meetings implements briefing.Store: in-person meetings of a person
 // (with another when with is not 0), newest first, undated last.
 func (db *DB) Meetings(ctx context.Context, person, with int64) ([]briefing.MeetingRecord, error) {
-	ids, err := db.ids(ctx, `SELECT m.id FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id
+	// CROSS JOIN: from the person's participations, never from every
+	// meeting of the kind, whatever the planner's statistics say.
+	ids, err := db.ids(ctx, `SELECT m.id FROM meeting_participants p CROSS JOIN meetings m ON m.id = p.meeting_id
 		WHERE p.entity_id = ?1 AND m.kind = 'meeting'
 		AND (?2 = 0 OR EXISTS (SELECT 1 FROM meeting_participants w WHERE w.meeting_id = m.id AND w.entity_id = ?2))
 		ORDER BY COALESCE(m.date, m.published) IS NULL, COALESCE(m.date, m.published) DESC, m.id DESC LIMIT ?3`,

@@ -114,7 +114,7 @@ func (db *DB) Person(ctx context.Context, id int64) (briefing.Person, error) {
 // PersonStats implements briefing.Store.
 func (db *DB) PersonStats(ctx context.Context, person int64) (meetings, quotes int, err error) {
 	err = db.sql.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id WHERE p.entity_id = ?1 AND m.kind = 'meeting'),
+		(SELECT COUNT(*) FROM meeting_participants p CROSS JOIN meetings m ON m.id = p.meeting_id WHERE p.entity_id = ?1 AND m.kind = 'meeting'),
 		(SELECT COUNT(*) FROM quotes WHERE speaker_id = ?1)`, person).Scan(&meetings, &quotes)
 	if err != nil {
 		return 0, 0, fmt.Errorf("stats of %d: %w", person, err)
@@ -132,8 +132,8 @@ func (db *DB) Counterparts(ctx context.Context, person int64, limit int) ([]brie
 	rows, err := db.sql.QueryContext(ctx, `
 		WITH met AS (
 			SELECT o.entity_id AS id, COUNT(*) AS n FROM meeting_participants p
-			JOIN meeting_participants o ON o.meeting_id = p.meeting_id AND o.entity_id <> p.entity_id
-			JOIN meetings m ON m.id = p.meeting_id AND m.kind = 'meeting'
+			CROSS JOIN meeting_participants o ON o.meeting_id = p.meeting_id AND o.entity_id <> p.entity_id
+			CROSS JOIN meetings m ON m.id = p.meeting_id AND m.kind = 'meeting'
 			WHERE p.entity_id = ?1 GROUP BY o.entity_id),
 		recent AS (
 			SELECT document_id FROM entity_documents WHERE entity_id = ?1 ORDER BY document_id DESC LIMIT ?3),

@@ -14,13 +14,19 @@ func (db *DB) Sources(ctx context.Context, limit int) ([]briefing.SourceSummary,
 	if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count documents: %w", err)
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT `+docColumns+`, d.ingested_at,
+	// The newest documents first, then their counts: counting in the
+	// same query would count every document before sorting. CROSS JOIN
+	// keeps each count starting from the document's own rows, whatever
+	// the planner's statistics say.
+	rows, err := db.sql.QueryContext(ctx, `WITH newest AS (
+			SELECT id, published, source FROM documents ORDER BY published DESC NULLS LAST, source LIMIT ?)
+		SELECT `+docColumns+`, d.ingested_at,
 		(SELECT COUNT(*) FROM sentences WHERE document_id = d.id),
-		(SELECT COUNT(*) FROM entity_documents ed JOIN entities e ON e.id = ed.entity_id WHERE ed.document_id = d.id AND e.kind = 'person'),
+		(SELECT COUNT(*) FROM entity_documents ed CROSS JOIN entities e ON e.id = ed.entity_id WHERE ed.document_id = d.id AND e.kind = 'person'),
 		(SELECT COUNT(*) FROM quotes WHERE document_id = d.id),
-		(SELECT COUNT(*) FROM meeting_sources ms JOIN meetings m ON m.id = ms.meeting_id WHERE ms.document_id = d.id AND m.kind = 'meeting'),
+		(SELECT COUNT(*) FROM meeting_sources ms CROSS JOIN meetings m ON m.id = ms.meeting_id WHERE ms.document_id = d.id AND m.kind = 'meeting'),
 		(SELECT COUNT(*) FROM figures WHERE document_id = d.id)
-		FROM documents d ORDER BY d.published DESC NULLS LAST, d.source LIMIT ?`, limit)
+		FROM newest n JOIN documents d ON d.id = n.id ORDER BY n.published DESC NULLS LAST, n.source`, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sources: %w", err)
 	}
