@@ -131,10 +131,13 @@ func TestDroppedConnectionIsResumed(t *testing.T) {
 func TestShutdownFinishesAnswersInFlight(t *testing.T) {
 	var started atomic.Bool
 	release := make(chan struct{})
-	svc := hookService{Service: corpusService(t), ask: func(_ context.Context, c briefing.Command) {
+	svc := hookService{Service: corpusService(t), ask: func(ctx context.Context, c briefing.Command) {
 		if c.Person == "barnea" {
 			started.Store(true)
-			<-release
+			select {
+			case <-release:
+			case <-ctx.Done():
+			}
 		}
 	}}
 	h := startBot(t, svc, func(b *Bot) { b.deferAfter = 0 })
@@ -143,7 +146,12 @@ func TestShutdownFinishesAnswersInFlight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.wait(func() bool { _, ok := h.srv.Callback(sent.ID); return ok && started.Load() }, "the deferral")
+	h.wait(func() bool { _, ok := h.srv.Callback(sent.ID); return ok }, "the deferral")
+	for deadline := time.Now().Add(10 * time.Second); !started.Load(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the answer did not start")
+		}
+	}
 	stopped := make(chan error, 1)
 	go func() { stopped <- h.stop() }()
 	time.Sleep(100 * time.Millisecond) // let shutdown begin while the answer runs
