@@ -300,6 +300,25 @@ func TestBotEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("every other command", func(t *testing.T) {
+		for _, c := range []struct {
+			name string
+			opts []*discordgo.ApplicationCommandInteractionDataOption
+			want string
+		}{
+			{"who-is", []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption(optPerson, "kamal")}, "Abbas Kamel"},
+			{"search", []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption(optQuery, "rafah")}, "**Rafah**"},
+			{"timeline", []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption(optSubject, "barnea")}, "Timeline — David Barnea"},
+			{"sources", nil, "6 articles"},
+			{"help", nil, "**/who-met"},
+		} {
+			cb, i := h.slash(c.name, c.opts...)
+			if got := text(h.final(cb, i)); !strings.Contains(got, c.want) {
+				t.Errorf("/%s lacks %q:\n%s", c.name, c.want, got)
+			}
+		}
+	})
+
 	t.Run("an unknown person", func(t *testing.T) {
 		cb, i := h.slash("who-is", discordtest.StringOption(optPerson, "zebulon quibble"))
 		m := h.final(cb, i)

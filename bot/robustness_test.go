@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -161,5 +162,41 @@ func TestShutdownFinishesAnswersInFlight(t *testing.T) {
 	}
 	if m := h.srv.Original(sent.Token); m == nil || !strings.Contains(text(m), "David Barnea") {
 		t.Errorf("the answer in flight was lost: %+v", m)
+	}
+}
+
+// failingService fails like a broken database.
+type failingService struct{ Service }
+
+func (failingService) Ask(context.Context, briefing.Command) (briefing.Answer, error) {
+	return nil, errors.New("database is locked")
+}
+
+func TestDatabaseErrorGetsAClearAnswer(t *testing.T) {
+	h := startBot(t, failingService{corpusService(t)}, nil)
+	cb, i := h.slash("who-met", discordtest.StringOption(optPerson, "barnea"))
+	m := h.final(cb, i)
+	if !strings.Contains(m.Content, "something went wrong") || strings.Contains(m.Content, "locked") {
+		t.Errorf("after a database error the user got %q", m.Content)
+	}
+	if !strings.Contains(h.logs.String(), "database is locked") {
+		t.Error("the error was not logged")
+	}
+}
+
+// With a guild id the commands are registered in that guild only.
+func TestGuildScopedRegistration(t *testing.T) {
+	srv := discordtest.New(t, discordtest.WithGuilds("5150"))
+	h := startBotOn(t, srv, corpusService(t), func(b *Bot) { b.cfg.GuildID = "5150" })
+	if n := len(srv.Commands("5150")); n != len(definitions()) {
+		t.Errorf("%d guild commands, want %d", n, len(definitions()))
+	}
+	if n := len(srv.Commands("")); n != 0 {
+		t.Errorf("%d global commands, want none", n)
+	}
+	cb, i := h.dispatch(srv.SlashCommand("who-is", []*discordgo.ApplicationCommandInteractionDataOption{
+		discordtest.StringOption(optPerson, "kamel")}, nil, "5150", "6"))
+	if !strings.Contains(text(h.final(cb, i)), "Abbas Kamel") {
+		t.Error("no answer to a guild command")
 	}
 }
