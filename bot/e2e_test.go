@@ -340,6 +340,14 @@ func TestBotEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("a slash command in a DM", func(t *testing.T) {
+		cb, i := h.dispatch(h.srv.SlashCommand("who-met", []*discordgo.ApplicationCommandInteractionDataOption{
+			discordtest.StringOption(optPerson, "barnea")}, &discordgo.User{ID: "888", Username: "dm-user"}, "", ""))
+		if got := text(h.final(cb, i)); !strings.Contains(got, "David Barnea") {
+			t.Errorf("DM slash answer:\n%s", got)
+		}
+	})
+
 	t.Run("a DM sentence", func(t *testing.T) {
 		user := &discordgo.User{ID: "777", Username: "analyst"}
 		if _, err := h.srv.DispatchMessage(&discordgo.Message{Author: user, Content: "who met barnea?"}); err != nil {
