@@ -2,8 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
-	"runtime/debug"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -32,8 +30,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	defer func() {
 		if r := recover(); r != nil {
 			outcome = "panic"
-			b.log.Error("dm handler panicked", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-			b.sendDM(m.ChannelID, errorReply(fmt.Errorf("panic: %v", r)))
+			b.sendDM(m.ChannelID, errorReply(b.panicked(name, r)))
 		}
 		b.log.Info("dm", "command", name, "user_id", m.Author.ID, "latency_ms", time.Since(start).Milliseconds(), "outcome", outcome)
 	}()

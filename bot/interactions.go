@@ -35,8 +35,7 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	defer func() {
 		if r := recover(); r != nil {
 			outcome = "panic"
-			b.log.Error("interaction handler panicked", "command", x.name, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-			b.send(x, errorReply(fmt.Errorf("panic: %v", r)))
+			b.send(x, errorReply(b.panicked(x.name, r)))
 		}
 		b.log.Info("interaction", "type", ic.Type.String(), "command", x.name, "user_id", x.userID,
 			"latency_ms", time.Since(start).Milliseconds(), "outcome", outcome)
@@ -51,6 +50,13 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	default:
 		outcome = "ignored"
 	}
+}
+
+// panicked logs a recovered panic with its stack and returns it as an
+// error (whose text the user never sees).
+func (b *Bot) panicked(what string, p any) error {
+	b.log.Error("handler panicked", "command", what, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	return fmt.Errorf("panic: %v", p)
 }
 
 // interactionUser is who interacted, in a server or in a DM.
@@ -128,8 +134,7 @@ func (b *Bot) answer(x *exchange, private bool, deferKind discordgo.InteractionR
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				b.log.Error("answer panicked", "command", x.name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-				done <- result{errorReply(fmt.Errorf("panic: %v", p)), "panic"}
+				done <- result{errorReply(b.panicked(x.name, p)), "panic"}
 			}
 		}()
 		r, outcome := compute(ctx)

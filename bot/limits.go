@@ -9,31 +9,27 @@ import (
 // Discord's limits on what one message may carry, counted in UTF-16 code
 // units as Discord counts them.
 const (
-	maxTitle        = 256
-	maxDescription  = 4096
-	maxFields       = 25
-	maxFieldName    = 256
-	maxFieldValue   = 1024
-	maxFooter       = 2048
-	maxAuthorName   = 256
-	maxEmbedsTotal  = 6000 // all embeds of one message together
-	maxEmbeds       = 10
-	maxContent      = 2000
-	maxCustomID     = 100
-	maxChoices      = 25
-	maxChoiceName   = 100
-	maxChoiceValue  = 100
-	maxButtonsInRow = 5
+	maxTitle       = 256
+	maxDescription = 4096
+	maxFields      = 25
+	maxFieldName   = 256
+	maxFieldValue  = 1024
+	maxFooter      = 2048
+	maxEmbedsTotal = 6000 // all embeds of one message together
+	maxEmbeds      = 10
+	maxContent     = 2000
+	maxCustomID    = 100
+	maxChoices     = 25
+	maxChoiceName  = 100
+	maxChoiceValue = 100
 )
 
-// utf16Len is the length of s in UTF-16 code units.
+// utf16Len is the length of s in UTF-16 code units. Invalid bytes range
+// as U+FFFD, one unit each, as they are sent.
 func utf16Len(s string) int {
 	n := 0
 	for _, r := range s {
 		n += utf16.RuneLen(r)
-		if utf16.RuneLen(r) < 0 {
-			n++ // an invalid rune is sent as U+FFFD, one unit
-		}
 	}
 	return n
 }
@@ -49,7 +45,7 @@ func clip(s string, limit int) string {
 	}
 	n := 0
 	for i, r := range s {
-		w := max(utf16.RuneLen(r), 1)
+		w := utf16.RuneLen(r)
 		if n+w > limit-1 {
 			return strings.TrimRightFunc(s[:i], isSpace) + "…"
 		}

@@ -101,16 +101,6 @@ func paginate(c card) []*discordgo.MessageEmbed {
 	return embeds
 }
 
-// headline is a person's name and main role, as plain text.
-func headline(p briefing.PersonRef) string { return briefing.Headline(p) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // cite names a source in markdown: its title linked to its URL when it
 // has a web address, else its title and file, escaped.
 func cite(d briefing.DocumentRef) string {
@@ -161,11 +151,11 @@ func cites(docs []briefing.DocumentRef) string {
 }
 
 func whoMetCard(a briefing.WhoMetAnswer) card {
-	c := card{title: headline(a.Person.PersonRef), noun: "meetings", empty: "No meetings found in the corpus."}
+	c := card{title: briefing.Headline(a.Person.PersonRef), noun: "meetings", empty: "No meetings found in the corpus."}
 	if a.With != nil {
 		c.header = append(c.header, fmt.Sprintf("Meetings with **%s**: %d", escape(a.With.Name), len(a.Meetings)))
 	} else {
-		c.header = append(c.header, plural(len(a.Meetings), "meeting", "meetings")+" in the corpus")
+		c.header = append(c.header, briefing.Plural(len(a.Meetings), "meeting", "meetings")+" in the corpus")
 	}
 	for _, m := range a.Meetings {
 		place := m.Place
@@ -183,15 +173,15 @@ func whoMetCard(a briefing.WhoMetAnswer) card {
 		for j, s := range m.Sources {
 			docs[j] = s.DocumentRef
 		}
-		lines = append(lines, "-# "+plural(len(docs), "source", "sources")+": "+cites(docs))
+		lines = append(lines, "-# "+briefing.Plural(len(docs), "source", "sources")+": "+cites(docs))
 		c.items = append(c.items, strings.Join(lines, "\n"))
 	}
 	return c
 }
 
 func quotesCard(a briefing.QuotesAnswer) card {
-	c := card{title: headline(a.Person.PersonRef), noun: "quotes", empty: "No quotes found."}
-	head := plural(len(a.Quotes), "quote", "quotes")
+	c := card{title: briefing.Headline(a.Person.PersonRef), noun: "quotes", empty: "No quotes found."}
+	head := briefing.Plural(len(a.Quotes), "quote", "quotes")
 	if a.About != "" {
 		head += " about “" + escape(a.About) + "”"
 	}
@@ -211,7 +201,7 @@ func quotesCard(a briefing.QuotesAnswer) card {
 
 func whoIsCard(a briefing.WhoIsAnswer) card {
 	p := a.Person
-	c := card{title: headline(p.PersonRef), noun: "articles"}
+	c := card{title: briefing.Headline(p.PersonRef), noun: "articles"}
 	add := func(label string, values []string) {
 		if len(values) > 0 {
 			c.header = append(c.header, "**"+label+":** "+escape(strings.Join(values, "; ")))
@@ -224,16 +214,16 @@ func whoIsCard(a briefing.WhoIsAnswer) card {
 	if !p.FirstSeen.IsZero() {
 		seen = "first seen " + p.FirstSeen.String() + ", last seen " + p.LastSeen.String()
 	}
-	c.header = append(c.header, fmt.Sprintf("%s, %s, %s, %s (%s)", plural(len(p.Documents), "article", "articles"),
-		plural(p.Mentions, "mention", "mentions"), plural(a.Meetings, "meeting", "meetings"), plural(a.Quotes, "quote", "quotes"), seen))
+	c.header = append(c.header, fmt.Sprintf("%s, %s, %s, %s (%s)", briefing.Plural(len(p.Documents), "article", "articles"),
+		briefing.Plural(p.Mentions, "mention", "mentions"), briefing.Plural(a.Meetings, "meeting", "meetings"), briefing.Plural(a.Quotes, "quote", "quotes"), seen))
 	if len(a.Counterparts) > 0 {
 		parts := make([]string, len(a.Counterparts))
 		for i, cp := range a.Counterparts {
 			parts[i] = escape(cp.Name)
 			if cp.Meetings > 0 {
-				parts[i] += " (met " + plural(cp.Meetings, "time", "times") + ")"
+				parts[i] += " (met " + briefing.Plural(cp.Meetings, "time", "times") + ")"
 			} else {
-				parts[i] += " (" + plural(cp.Articles, "article", "articles") + " together)"
+				parts[i] += " (" + briefing.Plural(cp.Articles, "article", "articles") + " together)"
 			}
 		}
 		c.header = append(c.header, "**Main counterparts:** "+strings.Join(parts, ", "))
@@ -249,7 +239,7 @@ func whoIsCard(a briefing.WhoIsAnswer) card {
 
 func searchCard(a briefing.SearchAnswer) card {
 	c := card{title: "Search: " + a.Words, noun: "sentences", empty: "No sentence matches."}
-	c.header = append(c.header, plural(len(a.Hits), "sentence matches", "sentences match"))
+	c.header = append(c.header, briefing.Plural(len(a.Hits), "sentence matches", "sentences match"))
 	for _, h := range a.Hits {
 		snippet := escape(h.Snippet)
 		snippet = strings.NewReplacer(briefing.MarkOpen, "**", briefing.MarkClose, "**").Replace(snippet)
@@ -280,13 +270,13 @@ func timelineCard(a briefing.TimelineAnswer) card {
 func sourcesCard(a briefing.SourcesAnswer) card {
 	c := card{title: "Sources", noun: "articles", empty: "The corpus is empty."}
 	if a.Total > len(a.Sources) {
-		c.header = append(c.header, fmt.Sprintf("%s; the newest %d:", plural(a.Total, "article", "articles"), len(a.Sources)))
+		c.header = append(c.header, fmt.Sprintf("%s; the newest %d:", briefing.Plural(a.Total, "article", "articles"), len(a.Sources)))
 	} else {
-		c.header = append(c.header, plural(a.Total, "article", "articles"))
+		c.header = append(c.header, briefing.Plural(a.Total, "article", "articles"))
 	}
 	for _, s := range a.Sources {
 		c.items = append(c.items, cite(s.DocumentRef)+"\n-# "+fmt.Sprintf("%s, %s, %s",
-			plural(s.People, "person", "people"), plural(s.Quotes, "quote", "quotes"), plural(s.Meetings, "meeting", "meetings")))
+			briefing.Plural(s.People, "person", "people"), briefing.Plural(s.Quotes, "quote", "quotes"), briefing.Plural(s.Meetings, "meeting", "meetings")))
 	}
 	return c
 }

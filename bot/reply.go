@@ -27,22 +27,24 @@ func (r reply) flags() discordgo.MessageFlags {
 	return 0
 }
 
+// replacingComponents are the reply's buttons, empty rather than nil so
+// that replacing a message also clears the buttons it had.
+func (r reply) replacingComponents() []discordgo.MessageComponent {
+	if r.components == nil {
+		return []discordgo.MessageComponent{}
+	}
+	return r.components
+}
+
 // responseData is the reply as an interaction response.
 func (r reply) responseData() *discordgo.InteractionResponseData {
-	components := r.components
-	if components == nil {
-		components = []discordgo.MessageComponent{} // clears buttons when a message is updated
-	}
-	return &discordgo.InteractionResponseData{Content: r.content, Embeds: r.embeds, Components: components,
+	return &discordgo.InteractionResponseData{Content: r.content, Embeds: r.embeds, Components: r.replacingComponents(),
 		Flags: r.flags(), AllowedMentions: noMentions()}
 }
 
 // edit is the reply as an edit of a deferred response.
 func (r reply) edit() *discordgo.WebhookEdit {
-	components := r.components
-	if components == nil {
-		components = []discordgo.MessageComponent{}
-	}
+	components := r.replacingComponents()
 	embeds := r.embeds
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}

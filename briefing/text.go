@@ -42,8 +42,8 @@ func Headline(p PersonRef) string {
 	return p.Name + " — " + p.Role
 }
 
-// plural returns "1 source" or "3 sources".
-func plural(n int, one, many string) string {
+// Plural returns "1 source" or "3 sources".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
@@ -107,7 +107,7 @@ func textWhoMet(b *strings.Builder, a WhoMetAnswer) {
 	if a.With != nil {
 		fmt.Fprintf(b, "Meetings with %s: %d\n", a.With.Name, len(a.Meetings))
 	} else {
-		fmt.Fprintf(b, "%s:\n", plural(len(a.Meetings), "meeting", "meetings"))
+		fmt.Fprintf(b, "%s:\n", Plural(len(a.Meetings), "meeting", "meetings"))
 	}
 	if len(a.Meetings) == 0 {
 		b.WriteString("No meetings found in the corpus.\n")
@@ -129,7 +129,7 @@ func textWhoMet(b *strings.Builder, a WhoMetAnswer) {
 		for j, s := range m.Sources {
 			docs[j] = s.DocumentRef
 		}
-		fmt.Fprintf(b, "   %s: %s\n", plural(len(docs), "source", "sources"), Citations(docs))
+		fmt.Fprintf(b, "   %s: %s\n", Plural(len(docs), "source", "sources"), Citations(docs))
 	}
 }
 
@@ -146,7 +146,7 @@ func QuoteText(q QuoteRecord) string {
 
 func textQuotes(b *strings.Builder, a QuotesAnswer) {
 	b.WriteString(Headline(a.Person.PersonRef) + "\n")
-	head := plural(len(a.Quotes), "quote", "quotes")
+	head := Plural(len(a.Quotes), "quote", "quotes")
 	if a.About != "" {
 		head += " about “" + a.About + "”"
 	}
@@ -184,7 +184,7 @@ func textWhoIs(b *strings.Builder, a WhoIsAnswer) {
 	if !p.FirstSeen.IsZero() {
 		seen = "first seen " + p.FirstSeen.String() + ", last seen " + p.LastSeen.String()
 	}
-	fmt.Fprintf(b, "%s, %s (%s):\n", plural(len(p.Documents), "article", "articles"), plural(p.Mentions, "mention", "mentions"), seen)
+	fmt.Fprintf(b, "%s, %s (%s):\n", Plural(len(p.Documents), "article", "articles"), Plural(p.Mentions, "mention", "mentions"), seen)
 	for _, d := range p.Documents {
 		fmt.Fprintf(b, "  - %s\n", d.Cite())
 	}
@@ -194,21 +194,21 @@ func textWhoIs(b *strings.Builder, a WhoIsAnswer) {
 			parts[i] = c.Name
 			switch {
 			case c.Meetings > 0:
-				parts[i] += fmt.Sprintf(" (met %s)", plural(c.Meetings, "time", "times"))
+				parts[i] += fmt.Sprintf(" (met %s)", Plural(c.Meetings, "time", "times"))
 			default:
-				parts[i] += fmt.Sprintf(" (%s together)", plural(c.Articles, "article", "articles"))
+				parts[i] += fmt.Sprintf(" (%s together)", Plural(c.Articles, "article", "articles"))
 			}
 		}
 		fmt.Fprintf(b, "Main counterparts: %s\n", strings.Join(parts, ", "))
 	}
-	fmt.Fprintf(b, "%s, %s.\n", plural(a.Meetings, "meeting", "meetings"), plural(a.Quotes, "quote", "quotes"))
+	fmt.Fprintf(b, "%s, %s.\n", Plural(a.Meetings, "meeting", "meetings"), Plural(a.Quotes, "quote", "quotes"))
 	if q := a.LatestQuote; q != nil {
 		fmt.Fprintf(b, "Latest quote: %s — %s\n", QuoteText(*q), q.Source.Cite())
 	}
 }
 
 func textSearch(b *strings.Builder, a SearchAnswer) {
-	fmt.Fprintf(b, "%s match “%s”", plural(len(a.Hits), "sentence", "sentences"), a.Words)
+	fmt.Fprintf(b, "%s match “%s”", Plural(len(a.Hits), "sentence", "sentences"), a.Words)
 	if len(a.Hits) == 0 {
 		b.WriteString(".\n")
 		return
@@ -227,7 +227,7 @@ func textTimeline(b *strings.Builder, a TimelineAnswer) {
 	case a.Subject != "":
 		title += " of “" + a.Subject + "”"
 	}
-	fmt.Fprintf(b, "%s (%s):\n", title, plural(len(a.Events), "event", "events"))
+	fmt.Fprintf(b, "%s (%s):\n", title, Plural(len(a.Events), "event", "events"))
 	if len(a.Events) == 0 {
 		b.WriteString("Nothing dated found.\n")
 		return
@@ -244,9 +244,9 @@ func textTimeline(b *strings.Builder, a TimelineAnswer) {
 
 func textSources(b *strings.Builder, a SourcesAnswer) {
 	if a.Total > len(a.Sources) {
-		fmt.Fprintf(b, "%s; the newest %d:\n", plural(a.Total, "article", "articles"), len(a.Sources))
+		fmt.Fprintf(b, "%s; the newest %d:\n", Plural(a.Total, "article", "articles"), len(a.Sources))
 	} else {
-		fmt.Fprintf(b, "%s:\n", plural(a.Total, "article", "articles"))
+		fmt.Fprintf(b, "%s:\n", Plural(a.Total, "article", "articles"))
 	}
 	for _, s := range a.Sources {
 		pub := "undated"
@@ -259,9 +259,9 @@ func textSources(b *strings.Builder, a SourcesAnswer) {
 		}
 		fmt.Fprintf(b, "\n%s — %s\n", name, pub)
 		fmt.Fprintf(b, "  %s\n", s.Title)
-		fmt.Fprintf(b, "  %s, %s, %s, %s, %s\n", plural(s.Sentences, "sentence", "sentences"),
-			plural(s.People, "person", "people"), plural(s.Quotes, "quote", "quotes"),
-			plural(s.Meetings, "meeting", "meetings"), plural(s.Figures, "figure", "figures"))
+		fmt.Fprintf(b, "  %s, %s, %s, %s, %s\n", Plural(s.Sentences, "sentence", "sentences"),
+			Plural(s.People, "person", "people"), Plural(s.Quotes, "quote", "quotes"),
+			Plural(s.Meetings, "meeting", "meetings"), Plural(s.Figures, "figure", "figures"))
 	}
 }
 

@@ -108,13 +108,7 @@ func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.storeMessageLocked(m)
-	events := s.messageEventsLocked("MESSAGE_CREATE", m)
-	answer := mustJSON(m.obj)
-	s.notifyLocked()
-	s.mu.Unlock()
-
-	s.sendAll(events)
-	writeJSON(w, http.StatusOK, answer)
+	writeJSON(w, http.StatusOK, s.publishAndUnlock("MESSAGE_CREATE", m))
 }
 
 // userObject is a user as Discord shows users to others.

@@ -486,12 +486,7 @@ func (s *Server) handleFollowup(w http.ResponseWriter, r *http.Request) {
 	}
 	s.storeMessageLocked(m)
 	st.followups = append(st.followups, m.id)
-	events := s.messageEventsLocked("MESSAGE_CREATE", m)
-	answer := mustJSON(m.obj)
-	s.notifyLocked()
-	s.mu.Unlock()
-
-	s.sendAll(events)
+	answer := s.publishAndUnlock("MESSAGE_CREATE", m)
 	if r.URL.Query().Get("wait") != "true" {
 		w.WriteHeader(http.StatusNoContent)
 		return
@@ -532,13 +527,7 @@ func (s *Server) handleEditWebhookMessage(w http.ResponseWriter, r *http.Request
 		return
 	}
 	s.replaceMessageLocked(edited)
-	events := s.messageEventsLocked("MESSAGE_UPDATE", edited)
-	answer := mustJSON(edited.obj)
-	s.notifyLocked()
-	s.mu.Unlock()
-
-	s.sendAll(events)
-	writeJSON(w, http.StatusOK, answer)
+	writeJSON(w, http.StatusOK, s.publishAndUnlock("MESSAGE_UPDATE", edited))
 }
 
 func (s *Server) handleDeleteWebhookMessage(w http.ResponseWriter, r *http.Request) {
@@ -550,10 +539,6 @@ func (s *Server) handleDeleteWebhookMessage(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	m.deleted = true
-	events := s.messageEventsLocked("MESSAGE_DELETE", m)
-	s.notifyLocked()
-	s.mu.Unlock()
-
-	s.sendAll(events)
+	s.publishAndUnlock("MESSAGE_DELETE", m)
 	w.WriteHeader(http.StatusNoContent)
 }

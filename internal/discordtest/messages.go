@@ -289,6 +289,18 @@ func (s *Server) replaceMessageLocked(edited *storedMessage) {
 	s.messages[edited.id] = edited
 }
 
+// publishAndUnlock announces a change to message m, with the server's
+// lock held: it wakes the waiters, releases the lock, sends the gateway
+// events of type eventType and returns the message as JSON for the answer.
+func (s *Server) publishAndUnlock(eventType string, m *storedMessage) json.RawMessage {
+	events := s.messageEventsLocked(eventType, m)
+	answer := mustJSON(m.obj)
+	s.notifyLocked()
+	s.mu.Unlock()
+	s.sendAll(events)
+	return answer
+}
+
 // messageEventsLocked returns the gateway event Discord sends about a
 // change to m (MESSAGE_CREATE, MESSAGE_UPDATE or MESSAGE_DELETE), or none:
 // ephemeral messages have no events, and neither do messages in channels
