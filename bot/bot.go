@@ -45,6 +45,7 @@ const (
 type Bot struct {
 	cfg        Config
 	svc        Service
+	digests    Digests // nil: /digest says digests are not set up
 	log        *slog.Logger
 	deferAfter time.Duration
 
@@ -85,6 +86,9 @@ func New(cfg Config, svc Service, log *slog.Logger) (*Bot, error) {
 	sess.AddHandler(b.onMessage)
 	return b, nil
 }
+
+// EnableDigests answers /digest from d. Call it before Run.
+func (b *Bot) EnableDigests(d Digests) { b.digests = d }
 
 // Run connects to Discord, registers the slash commands and answers until
 // ctx is done; then it stops taking new work, lets in-flight answers

@@ -52,6 +52,7 @@ func definitions() []*discordgo.ApplicationCommand {
 			text(optSubject, "A person or a topic (default: everything)", false)),
 		cmd(briefing.CmdSources, "The articles the corpus holds"),
 		cmd(briefing.CmdHelp, "The commands, with examples"),
+		digestDefinition(),
 	}
 }
 

@@ -74,6 +74,9 @@ func interactionUser(i *discordgo.Interaction) string {
 func (b *Bot) onCommand(x *exchange) string {
 	data := x.i.ApplicationCommandData()
 	x.name = data.Name
+	if data.Name == cmdDigest {
+		return b.onDigest(x, data)
+	}
 	c, private, err := commandOf(data)
 	if err != nil {
 		b.send(x, errorReply(err))
@@ -183,5 +186,12 @@ func (b *Bot) send(x *exchange, r reply) {
 	}
 	if err != nil {
 		b.log.Warn("send reply", "command", x.name, "err", err)
+		return
+	}
+	for _, f := range r.followups {
+		if _, err := b.sess.FollowupMessageCreate(x.i, false, f.followup()); err != nil {
+			b.log.Warn("send follow-up", "command", x.name, "err", err)
+			return
+		}
 	}
 }

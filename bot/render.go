@@ -103,12 +103,15 @@ func paginate(c card) []*discordgo.MessageEmbed {
 
 // cite names a source in markdown: its title linked to its URL when it
 // has a web address, else its title and file, escaped.
-func cite(d briefing.DocumentRef) string {
+func cite(d briefing.DocumentRef) string { return citeClipped(d, 120) }
+
+// citeClipped is cite with the title clipped to n characters.
+func citeClipped(d briefing.DocumentRef, n int) string {
 	name := d.Title
 	if name == "" {
 		name = d.Source
 	}
-	s := escape(clip(name, 120))
+	s := escape(clip(name, n))
 	if link := safeURL(d.URL); link != "" {
 		s = "[" + s + "](" + link + ")"
 	} else if d.Source != "" && d.Source != name {

@@ -12,7 +12,8 @@ type reply struct {
 	embeds     []*discordgo.MessageEmbed
 	components []discordgo.MessageComponent
 	private    bool
-	update     bool // replaces the message a button is on
+	update     bool    // replaces the message a button is on
+	followups  []reply // further messages, sent after this one
 }
 
 // noMentions lets no text of a message ping anyone.

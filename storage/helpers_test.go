@@ -121,11 +121,13 @@ func seedDB(t testing.TB) *DB {
 	return db
 }
 
-// allTables lists every table of the schema with rows the corpus writes.
+// allTables lists every table of the schema with rows: the corpus's, the
+// digests' and the migrations'.
 var allTables = []string{
 	"documents", "sentences", "sentences_fts", "entities", "aliases", "name_keys", "name_words",
 	"roles", "affiliations", "entity_documents", "quotes", "meetings",
 	"meeting_participants", "meeting_groups", "meeting_sources", "meeting_source_parties", "figures",
+	"digest_channels", "digest_subscriptions", "digest_runs", "digest_facts",
 	"schema_migrations",
 }
 

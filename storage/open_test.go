@@ -12,7 +12,10 @@ import (
 	"briefbot/briefing"
 )
 
-func TestOpenFreshFileGetsSchemaVersion1(t *testing.T) {
+// latestSchema is the number of the last migration.
+const latestSchema = 2
+
+func TestOpenFreshFileGetsLatestSchema(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "fresh.db")
 	db := openAt(t, path)
@@ -24,18 +27,20 @@ func TestOpenFreshFileGetsSchemaVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatalf("SchemaVersion: %v", err)
 	}
-	if v != 1 {
-		t.Errorf("SchemaVersion = %d, want 1", v)
+	if v != latestSchema {
+		t.Errorf("SchemaVersion = %d, want %d", v, latestSchema)
 	}
-	var name, applied string
-	if err := db.sql.QueryRow(`SELECT name, applied_at FROM schema_migrations WHERE version = 1`).Scan(&name, &applied); err != nil {
-		t.Fatalf("read schema_migrations: %v", err)
-	}
-	if name != "001_corpus.sql" {
-		t.Errorf("migration 1 recorded as %q, want 001_corpus.sql", name)
-	}
-	if want := fixedNow().Format(time.RFC3339); applied != want {
-		t.Errorf("migration applied_at = %q, want %q (the Options.Now clock)", applied, want)
+	for version, want := range map[int]string{1: "001_corpus.sql", 2: "002_digests.sql"} {
+		var name, applied string
+		if err := db.sql.QueryRow(`SELECT name, applied_at FROM schema_migrations WHERE version = ?`, version).Scan(&name, &applied); err != nil {
+			t.Fatalf("read schema_migrations: %v", err)
+		}
+		if name != want {
+			t.Errorf("migration %d recorded as %q, want %s", version, name, want)
+		}
+		if want := fixedNow().Format(time.RFC3339); applied != want {
+			t.Errorf("migration %d applied_at = %q, want %q (the Options.Now clock)", version, applied, want)
+		}
 	}
 	if got := db.Path(); got != path {
 		t.Errorf("Path() = %q, want %q", got, path)
@@ -81,8 +86,8 @@ func TestOpenAgainAppliesNothingAndKeepsData(t *testing.T) {
 	if n != 0 {
 		t.Errorf("Migrate applied %d migrations to an up-to-date database, want 0", n)
 	}
-	if v, err := db2.SchemaVersion(ctx); err != nil || v != 1 {
-		t.Errorf("SchemaVersion after reopening = %d, %v; want 1, nil", v, err)
+	if v, err := db2.SchemaVersion(ctx); err != nil || v != latestSchema {
+		t.Errorf("SchemaVersion after reopening = %d, %v; want %d, nil", v, err, latestSchema)
 	}
 	var applied string
 	if err := db2.sql.QueryRow(`SELECT applied_at FROM schema_migrations WHERE version = 1`).Scan(&applied); err != nil {

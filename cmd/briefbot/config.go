@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"briefbot/briefing/digest"
 )
 
 // Config is briefbot's configuration file (see config.example.yaml).
@@ -18,7 +20,19 @@ type Config struct {
 	Discord  DiscordConfig  `yaml:"discord"`
 	Database DatabaseConfig `yaml:"database"`
 	Ingest   IngestConfig   `yaml:"ingest"`
+	Digest   DigestConfig   `yaml:"digest"`
 	Log      LogConfig      `yaml:"log"`
+}
+
+// DigestConfig sets how scheduled digests read their schedules and what a
+// digest with nothing new does.
+type DigestConfig struct {
+	// TimeZone reads the schedules subscribed without a time zone (an
+	// IANA name).
+	TimeZone string `yaml:"timezone"`
+	// WhenQuiet is "post" (the line "No new developments since …") or
+	// "skip" (post nothing).
+	WhenQuiet string `yaml:"when_quiet"`
 }
 
 // DiscordConfig is how `serve` reaches Discord.
@@ -53,6 +67,7 @@ func defaultConfig() Config {
 		Discord:  DiscordConfig{APIURL: "https://discord.com"},
 		Database: DatabaseConfig{Path: "briefbot.db"},
 		Ingest:   IngestConfig{MaxFileBytes: 5 << 20},
+		Digest:   DigestConfig{TimeZone: "UTC", WhenQuiet: string(digest.QuietPost)},
 		Log:      LogConfig{Level: "info"},
 	}
 }
@@ -245,7 +260,21 @@ func (c Config) Validate() error {
 	default:
 		return fmt.Errorf("log.level: %q is not one of debug, info, warn, error", c.Log.Level)
 	}
-	return c.Discord.validate()
+	if err := c.Discord.validate(); err != nil {
+		return err
+	}
+	return c.Digest.validate()
+}
+
+func (d DigestConfig) validate() error {
+	if _, err := digest.ParseSchedule("@daily", d.TimeZone); err != nil || d.TimeZone == "" {
+		return fmt.Errorf("digest.timezone: %q is not an IANA time zone such as UTC or Europe/Paris", d.TimeZone)
+	}
+	switch digest.QuietPolicy(d.WhenQuiet) {
+	case digest.QuietPost, digest.QuietSkip:
+		return nil
+	}
+	return fmt.Errorf("digest.when_quiet: %q is not one of post, skip", d.WhenQuiet)
 }
 
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)

@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"serve":   {"run the Discord bot (slash commands, autocomplete, DMs)", runServe},
 		"ingest":  {"parse articles (files, directories) into the corpus", runIngest},
 		"ask":     {"answer a query: who-met, quotes, who-is, search, timeline, sources", runAsk},
+		"digest":  {"print (and with --commit record) a channel's digest of what is new", runDigest},
 		"export":  {"print the whole parsed corpus as JSON", runExport},
 		"demo":    {"build a corpus from the bundled sample articles and answer sample questions", runDemo},
 		"eval":    {"measure extraction against gold annotations", runEval},

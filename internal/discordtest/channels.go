@@ -85,15 +85,59 @@ func (s *Server) handleCreateDM(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// RevokeChannel makes the bot lose access to a channel, as when it is
+// removed from it or loses the View Channel permission: until
+// RestoreChannel, POST and GET /channels/{id}/messages answer 403
+// {"message": "Missing Access", "code": 50001}, which discordgo returns as
+// a *discordgo.RESTError with Message.Code 50001. Messages already in the
+// channel stay, and interaction responses and follow-ups, which go
+// through the interaction's webhook, still work, as on Discord.
+func (s *Server) RevokeChannel(channelID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.revoked[channelID] = true
+	s.notifyLocked()
+}
+
+// RestoreChannel gives back the access RevokeChannel took away.
+func (s *Server) RestoreChannel(channelID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.revoked, channelID)
+	s.notifyLocked()
+}
+
+// channelRevoked reports whether RevokeChannel took the channel away.
+func (s *Server) channelRevoked(channelID string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.revoked[channelID]
+}
+
+func errMissingAccess() *apiError {
+	return newAPIError(http.StatusForbidden, codeMissingAccess, "Missing Access")
+}
+
 // handleCreateMessage sends a message to a channel. Any channel id is
-// accepted, except DM channels of users who refuse DMs.
+// accepted, except revoked channels and DM channels of users who refuse
+// DMs. With a nonce and enforce_nonce, a recent message with the same
+// nonce is answered instead of creating another.
 func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
+	channelID := r.PathValue("channel")
+	if s.channelRevoked(channelID) {
+		writeError(w, errMissingAccess())
+		return
+	}
 	payload, files, apiErr := readPayload(r)
 	if apiErr != nil {
 		writeError(w, apiErr)
 		return
 	}
-	channelID := r.PathValue("channel")
+	nonce, apiErr := readNonce(payload)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
 
 	s.mu.Lock()
 	if recipient, ok := s.dmRecipient[channelID]; ok && s.dmRefused[recipient] {
@@ -102,12 +146,24 @@ func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m := s.newMessageLocked(channelID, discordgo.MessageTypeDefault, payload, files)
+	if nonce.raw != nil {
+		m.obj["nonce"] = nonce.raw
+	}
 	if apiErr := checkMessage(m.obj, false); apiErr != nil {
 		s.mu.Unlock()
 		writeError(w, apiErr)
 		return
 	}
+	if nonce.enforce {
+		if earlier := s.nonceMessageLocked(channelID, nonce.key); earlier != nil {
+			answer := mustJSON(earlier.obj)
+			s.mu.Unlock()
+			writeJSON(w, http.StatusOK, answer)
+			return
+		}
+	}
 	s.storeMessageLocked(m)
+	s.rememberNonceLocked(m, nonce.key)
 	writeJSON(w, http.StatusOK, s.publishAndUnlock("MESSAGE_CREATE", m))
 }
 

@@ -20,15 +20,29 @@
 // The server keeps what a test wants to assert on: every HTTP request
 // (Requests, WaitRequest, Unhandled), the first response to each
 // interaction (Callback), the messages the bot created or edited
-// (Original, Followups, ChannelMessages), registered application commands
-// (Commands, CommandOverwrites) and gateway handshakes (Identifies,
-// Resumes, WaitReady). It checks what Discord checks where a bot is likely
-// to get it wrong: the token, message and embed limits, command
-// definitions, acknowledging an interaction twice, answering one that is
-// unknown. Failures can be injected: rate limits (Fail429), dropped
-// gateway connections (DropConnections), reconnect requests
-// (RequestReconnect) and users who do not accept direct messages
-// (RefuseDMs).
+// (Original, Followups, ChannelMessages, WaitChannelMessages), registered
+// application commands (Commands, CommandOverwrites) and gateway
+// handshakes (Identifies, Resumes, WaitReady). It checks what Discord
+// checks where a bot is likely to get it wrong: the token, message and
+// embed limits, command definitions, acknowledging an interaction twice,
+// answering one that is unknown. Failures can be injected: rate limits
+// (Fail429), server errors (FailRequests), lost access to a channel
+// (RevokeChannel), dropped gateway connections (DropConnections),
+// reconnect requests (RequestReconnect) and users who do not accept direct
+// messages (RefuseDMs).
+//
+// A bot can read a channel's history with GET /channels/{id}/messages
+// (discordgo's Session.ChannelMessages), with Discord's limit (1 to 100,
+// 50 by default), before, after and around parameters: the messages the
+// bot sent there, newest first, ephemeral ones left out.
+//
+// POST /channels/{id}/messages takes Discord's nonce (a string or an
+// integer, at most 25 characters), which the created message echoes, and
+// enforce_nonce: when it is true and the bot created a message with the
+// same nonce in the same channel within the nonce window (five minutes;
+// see WithNonceWindow), no message is created and the earlier one is
+// answered, 200, as it is now. discordgo's MessageSend has no nonce, so a
+// bot sends it with Session.RequestWithBucketID and its own struct.
 //
 // What is not modelled is answered 404 with a Discord-style error and
 // listed by Unhandled, so a test can assert that the bot called nothing

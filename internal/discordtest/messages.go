@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -347,6 +348,23 @@ func (s *Server) ChannelMessages(channelID string) []*discordgo.Message {
 		}
 	}
 	return out
+}
+
+// WaitChannelMessages waits until the channel holds at least n messages
+// as ChannelMessages counts them, checking again whenever a message is
+// created, edited or deleted, and returns them all, oldest first. It
+// fails with the context's error when the context ends first, and with
+// ErrClosed when the server closes.
+func (s *Server) WaitChannelMessages(ctx context.Context, channelID string, n int) ([]*discordgo.Message, error) {
+	var got []*discordgo.Message
+	err := s.WaitUntil(ctx, func() bool {
+		got = s.ChannelMessages(channelID)
+		return len(got) >= n
+	})
+	if err != nil {
+		return nil, fmt.Errorf("discordtest: waiting for %d messages in channel %s, have %d: %w", n, channelID, len(got), err)
+	}
+	return got, nil
 }
 
 // Message returns a message the server holds by id, or nil when there is

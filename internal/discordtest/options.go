@@ -23,6 +23,10 @@ const (
 	// and reader goroutines both close and reconnect, and one of them may
 	// close the connection the other has just opened (see Connected).
 	DefaultHeartbeatInterval = 41250 * time.Millisecond
+	// DefaultNonceWindow is how long, by default, a message's nonce keeps
+	// a later message with the same nonce and enforce_nonce from being
+	// created: Discord says "the past few minutes".
+	DefaultNonceWindow = 5 * time.Minute
 )
 
 // privilegedIntents are the intents an application must have enabled in
@@ -45,6 +49,7 @@ type config struct {
 	privileged          discordgo.Intent
 	guilds              []string
 	interactionDeadline time.Duration
+	nonceWindow         time.Duration
 }
 
 func defaultConfig() config {
@@ -54,6 +59,7 @@ func defaultConfig() config {
 		botUsername: DefaultBotUsername,
 		heartbeat:   DefaultHeartbeatInterval,
 		privileged:  privilegedIntents,
+		nonceWindow: DefaultNonceWindow,
 	}
 }
 
@@ -107,4 +113,12 @@ func WithGuilds(guildIDs ...string) Option {
 // slow test machines do not fail tests that are not about timing.
 func WithInteractionDeadline(d time.Duration) Option {
 	return func(c *config) { c.interactionDeadline = d }
+}
+
+// WithNonceWindow sets how long after a message was created with a nonce
+// a request to create another with the same nonce and enforce_nonce true
+// gets the earlier message back instead (see the package documentation);
+// by default DefaultNonceWindow. Time is measured with the real clock.
+func WithNonceWindow(d time.Duration) Option {
+	return func(c *config) { c.nonceWindow = d }
 }

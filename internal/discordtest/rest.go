@@ -20,6 +20,7 @@ func (s *Server) apiRoutes() *http.ServeMux {
 	api("GET /gateway/bot", bot(s.handleGatewayBot))
 	api("GET /users/@me", bot(s.handleCurrentUser))
 	api("POST /users/@me/channels", bot(s.handleCreateDM))
+	api("GET /channels/{channel}/messages", bot(s.handleListMessages))
 	api("POST /channels/{channel}/messages", bot(s.handleCreateMessage))
 
 	for _, scope := range []string{"/applications/{app}", "/applications/{app}/guilds/{guild}"} {

@@ -46,8 +46,8 @@ type Server struct {
 	closed  bool
 	changed chan struct{} // closed and replaced whenever state changes
 
-	requests   []Request
-	rateLimits []*rateLimitRule
+	requests []Request
+	failures []*failRule // Fail429 and FailRequests, in the order added
 
 	commands   map[string][]*discordgo.ApplicationCommand // by guild id, "" for global
 	overwrites map[string]int                             // bulk overwrites by guild id
@@ -57,6 +57,8 @@ type Server struct {
 
 	messages     map[string]*storedMessage // by message id
 	channelMsgs  map[string][]string       // message ids by channel id, oldest first
+	nonces       map[nonceKey]nonceUse     // latest message created with each nonce
+	revoked      map[string]bool           // channels the bot has lost access to
 	channelGuild map[string]string         // guild id of channels seen in a guild
 	dmByUser     map[string]string         // DM channel id by recipient id
 	dmRecipient  map[string]string         // recipient id by DM channel id
@@ -96,6 +98,8 @@ func New(tb testing.TB, opts ...Option) *Server {
 		tokens:       make(map[string]*interactionState),
 		messages:     make(map[string]*storedMessage),
 		channelMsgs:  make(map[string][]string),
+		nonces:       make(map[nonceKey]nonceUse),
+		revoked:      make(map[string]bool),
 		channelGuild: make(map[string]string),
 		dmByUser:     make(map[string]string),
 		dmRecipient:  make(map[string]string),
@@ -108,7 +112,7 @@ func New(tb testing.TB, opts ...Option) *Server {
 	top.HandleFunc("GET "+gatewayPath, s.serveGateway)
 	top.HandleFunc("GET "+gatewayPath+"/", s.serveGateway)
 	api := s.apiRoutes()
-	top.Handle("/", s.recordRequests(api, s.injectRateLimits(api)))
+	top.Handle("/", s.recordRequests(api, s.injectFailures(api)))
 
 	s.ts = httptest.NewUnstartedServer(top)
 	s.ts.Start() // httptest listens on 127.0.0.1

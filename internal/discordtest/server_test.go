@@ -110,6 +110,7 @@ func TestSession(t *testing.T) {
 	t.Run("Autocomplete", func(t *testing.T) { testAutocomplete(t, srv, sess) })
 	t.Run("DirectMessages", func(t *testing.T) { testDirectMessages(t, srv, sess) })
 	t.Run("GuildMessageContent", func(t *testing.T) { testGuildMessageContent(t, srv, sess) })
+	t.Run("HistoryWithoutEphemeral", func(t *testing.T) { testHistoryWithoutEphemeral(t, srv, sess) })
 
 	if got := srv.Unhandled(); len(got) != 0 {
 		t.Errorf("Unhandled() = %v", got)
@@ -433,6 +434,35 @@ func testGuildMessageContent(t *testing.T, srv *discordtest.Server, sess *discor
 	}
 	if content := got.next(t); content != mention.Content {
 		t.Errorf("content of a mention: %q, want %q", content, mention.Content)
+	}
+}
+
+func testHistoryWithoutEphemeral(t *testing.T, srv *discordtest.Server, sess *discordgo.Session) {
+	const channel = "900000000000000014"
+	errs := make(handled[error], 1)
+	remove := sess.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
+		errs <- s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Content: "only you", Flags: discordgo.MessageFlagsEphemeral},
+		})
+	})
+	defer remove()
+
+	if _, err := sess.ChannelMessageSend(channel, "for everyone"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.DispatchInteraction(srv.SlashCommand("secret", nil, nil, guildID, channel)); err != nil {
+		t.Fatal(err)
+	}
+	if err := errs.next(t); err != nil {
+		t.Fatalf("InteractionRespond: %v", err)
+	}
+	if got, err := srv.WaitChannelMessages(testContext(t), channel, 2); err != nil || got[1].Content != "only you" {
+		t.Fatalf("WaitChannelMessages = %+v, %v; want the ephemeral response second", got, err)
+	}
+	history, err := sess.ChannelMessages(channel, 0, "", "", "")
+	if err != nil || len(history) != 1 || history[0].Content != "for everyone" {
+		t.Errorf("history = %+v, %v; want only the message that is not ephemeral", history, err)
 	}
 }
 

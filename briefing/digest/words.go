@@ -1,0 +1,82 @@
+package digest
+
+import (
+	"slices"
+	"strings"
+
+	"briefbot/briefing/fold"
+)
+
+// contentWords returns the folded content words of a text, stop words
+// dropped and plurals reduced, in order of appearance, without repeats.
+func contentWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(fold.Key(s)) {
+		if len(w) < 3 && !isNumber(w) || stopWords[w] {
+			continue
+		}
+		w = stem(w)
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stem reduces a folded word's plural: "hostages" → "hostage",
+// "talks" → "talk"; short words and words ending in -ss stay.
+func stem(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// overlap is how much of the smaller of two word sets the other holds,
+// from 0 to 1.
+func overlap(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for _, w := range a {
+		if slices.Contains(b, w) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// stopWords are words too common to tell two texts apart.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be
+		because been before being below between both but by can could did do does doing down during each
+		few for from further had has have having he her here hers herself him himself his how i if in
+		into is it its itself just me more most my myself no nor not now of off on once only or other
+		our ours ourselves out over own same she should so some such than that the their theirs them
+		themselves then there these they this those through to too under until up very was we were
+		what when where which while who whom why will with would you your yours yourself yourselves
+		said says say told tell according added also amid among while however including including
+		would could may might must shall one two new last next week weeks day days year years
+		monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+		mr mrs ms its it's per via`) {
+		m[w] = true
+	}
+	return m
+}()
