@@ -3,15 +3,19 @@ package main
 import (
 	"context"
 	"errors"
+	"sync"
 
 	"briefbot/bot"
+	"briefbot/briefing/digest"
 )
 
 const serveUsage = `Usage: briefbot serve [--config FILE] [--db FILE]
 
 Runs the Discord bot until interrupted (Ctrl-C or SIGTERM): slash commands
 with autocomplete in servers and DMs, and plain questions in DMs ("who met
-barnea?"). On the way out it finishes the answers in flight, closes the
+barnea?"), and posts the scheduled digests of subscribed channels (see
+/digest subscribe), catching up once on runs missed while it was down. On
+the way out it finishes the answers in flight, closes the
 connection and the database.
 
 The configuration names the bot token (discord.token, usually
@@ -50,5 +54,23 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	return b.Run(ctx)
+	runner := digest.NewRunner(digest.RunnerConfig{Store: e.db, Poster: b, Clock: appClock{a.now}, Logger: log,
+		Quiet: digest.QuietPolicy(cfg.Digest.WhenQuiet)})
+	sched := digest.NewScheduler(runner, cfg.Digest.TimeZone)
+	b.EnableDigests(sched)
+	// The scheduler posts through the bot's REST session, so it stops
+	// before the bot closes it; a run cut short resumes at the next start.
+	schedCtx, stopSched := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := sched.Run(schedCtx); err != nil {
+			log.Error("digest scheduler stopped", "err", err)
+		}
+	}()
+	err = b.Run(ctx)
+	stopSched()
+	wg.Wait()
+	return err
 }
