@@ -97,6 +97,7 @@ var helpEntries = []HelpEntry{
 	{"search <words>", "sentences that match, ranked, with sources", "search hostages"},
 	{"timeline [<person or topic>]", "dated developments in order: meetings, statements, figures", "timeline rafah"},
 	{"sources", "the articles in the corpus", "sources"},
+	{"/digest now|preview|subscribe|list", "what is new, for a server channel, now or on a cron schedule", "/digest subscribe 0 8 * * 1-5 Europe/Paris"},
 	{"help", "this list", "help"},
 }
 

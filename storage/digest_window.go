@@ -113,7 +113,9 @@ func (db *DB) window(ctx context.Context, q querier, channel string, since time.
 		}
 	}
 
-	rows, err := q.QueryContext(ctx, `SELECT kind, key, text FROM digest_facts WHERE channel = ? ORDER BY kind, key`, channel)
+	rows, err := q.QueryContext(ctx, `SELECT kind, key, text FROM (
+			SELECT kind, key, text FROM digest_facts WHERE channel = ? ORDER BY run_id DESC LIMIT ?)
+		ORDER BY kind, key`, channel, digest.MaxToldFacts)
 	if err != nil {
 		return w, fmt.Errorf("facts told: %w", err)
 	}

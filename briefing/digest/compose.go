@@ -25,6 +25,14 @@ const (
 	// salienceWeight scales how much of the story's common vocabulary
 	// not yet covered a fact or quote holds.
 	salienceWeight = 2.0
+	// sameTopic is the overlap at which the what's-new line would only
+	// repeat a bullet or quote.
+	sameTopic = 0.35
+	// minBullet is the least score of a fact worth a bullet: weaker
+	// sentences are commentary, not news.
+	minBullet = 3.0
+	// anaphoraPenalty lowers a sentence that leans on the one before.
+	anaphoraPenalty = 1.5
 	// sameSpeakerPenalty lowers a second quote of one speaker.
 	sameSpeakerPenalty = 0.5
 )
@@ -419,7 +427,10 @@ func (dr *draft) statements(members []*article, told *toldIndex) {
 			if n > 40 {
 				concrete--
 			}
-			if _, isFigure := figures[s]; isFigure || cues > 0 {
+			if anaphoric(s) {
+				concrete -= anaphoraPenalty // "This gathering…", "He said…": not self-contained
+			}
+			if _, isFigure := figures[s]; (isFigure || cues > 0) && fluff == 0 {
 				kind, score := FactStatement, 1.5+0.75*float64(min(cues, 3))
 				if isFigure {
 					kind, score = FactFigure, 3
@@ -555,7 +566,7 @@ func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
 	for len(bullets) < maxBullets {
 		best, bestScore := -1, math.Inf(-1)
 		for i, c := range pool {
-			if c == nil || !fresh(c) || similarToAny(c, bullets) {
+			if c == nil || c.score < minBullet || !fresh(c) || similarToAny(c, bullets) {
 				continue
 			}
 			s := c.score - sameKindPenalty*float64(kinds[c.fact.Kind]) - redundancyPenalty*maxOverlap(c, bullets) +
@@ -612,7 +623,7 @@ func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
 	var whatsNew *candidate
 	bestScore := math.Inf(-1)
 	for _, c := range dr.narrative {
-		if !fresh(c) || overlap(c.words, headWords) >= sameStatement || similarToAny(c, chosen) {
+		if !fresh(c) || overlap(c.words, headWords) >= sameStatement || maxOverlap(c, chosen) >= sameTopic {
 			continue
 		}
 		s := c.score - redundancyPenalty*maxOverlap(c, chosen) + salienceWeight*dr.salience(c.words)/salNorm
@@ -698,6 +709,17 @@ func textKey(s string) string {
 	h := fnv.New64a()
 	h.Write([]byte(fold.Key(s)))
 	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+// anaphoric reports whether a sentence opens by pointing back ("This
+// gathering", "He said", "Such talks").
+func anaphoric(s string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	switch strings.ToLower(strings.Trim(first, ",;:")) {
+	case "this", "these", "that", "those", "it", "its", "they", "their", "he", "she", "his", "her", "such", "the latter", "both":
+		return true
+	}
+	return false
 }
 
 func hasQuote(s string) bool {

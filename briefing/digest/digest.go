@@ -57,9 +57,15 @@ type Window struct {
 	// Cursor is the position in the corpus the window ends at; the
 	// channel's next window starts after it once this digest is posted.
 	Cursor int64 `json:"cursor"`
-	// Told is what earlier digests of the channel said.
+	// Told is what earlier digests of the channel said: the latest
+	// MaxToldFacts facts.
 	Told []Fact `json:"told"`
 }
+
+// MaxToldFacts bounds the facts a window remembers, so that a channel's
+// history does not slow its digests down as it grows: about a month of
+// busy daily digests.
+const MaxToldFacts = 50_000
 
 // MaxArticles bounds the articles one digest is composed from; a longer
 // window keeps its newest articles.

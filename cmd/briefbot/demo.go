@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"time"
 
 	"briefbot/briefing"
+	"briefbot/briefing/digest"
 	"briefbot/briefing/extract"
 	"briefbot/briefing/ingest"
 	"briefbot/corpus"
@@ -19,7 +21,8 @@ const demoUsage = `Usage: briefbot demo [--db FILE]
 
 Builds a corpus from the bundled sample articles (five reports on the
 March 2024 Gaza ceasefire talks) in a temporary database, or in FILE with
---db (kept), and prints the answers to a few representative questions.
+--db (kept), prints the answers to a few representative questions and the
+first digest of what is new.
 
 Flags:
 `
@@ -87,7 +90,12 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	return nil
+	fmt.Fprintf(a.stdout, "\n$ briefbot digest\n")
+	d, err := digest.NewRunner(digest.RunnerConfig{Store: e.db}).Preview(ctx, defaultDigestChannel, time.Time{})
+	if err != nil {
+		return err
+	}
+	return digest.WriteText(a.stdout, d)
 }
 
 // askTo answers one question as text; user-facing errors (an ambiguous
