@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"briefbot/briefing"
 	"briefbot/briefing/fold"
@@ -208,16 +209,17 @@ func (dr *draft) cover(words []string) {
 	}
 }
 
+// topFreqKey holds, in a story's word frequencies, the highest of them
+// (no content word has a space).
+const topFreqKey = " top"
+
 // centrality scores how much of a sentence is the story's common
 // vocabulary, from 0 to 2.
 func centrality(words []string, freq map[string]int) float64 {
 	if len(words) == 0 {
 		return 0
 	}
-	top := 0
-	for _, n := range freq {
-		top = max(top, n)
-	}
+	top := freq[topFreqKey]
 	if top < 2 {
 		return 0
 	}
@@ -242,6 +244,7 @@ func newDraft(members, dups []*article, told *toldIndex, mentions map[int64]int)
 	for _, a := range members {
 		for _, w := range articleWords(a) {
 			dr.wordFreq[w]++
+			dr.wordFreq[topFreqKey] = max(dr.wordFreq[topFreqKey], dr.wordFreq[w])
 		}
 	}
 	dr.meetings(all, told)
@@ -698,7 +701,7 @@ func clip(s string, n int) string {
 		return s
 	}
 	cut := string(r[:n-1])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+	if i := strings.LastIndexByte(cut, ' '); utf8.RuneCountInString(cut[:max(i, 0)]) > n/2 {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:-–—") + "…"

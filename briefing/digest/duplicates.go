@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"fmt"
 	"hash/fnv"
 	"sort"
 	"strings"
@@ -20,7 +21,7 @@ const (
 	shingleSample = 4
 	// commonShingle is how many articles may share a shingle before it
 	// is taken for boilerplate and ignored.
-	commonShingle = 64
+	commonShingle = 128
 )
 
 // shingles returns the sampled shingle hashes of an article's body,
@@ -65,17 +66,34 @@ func nearDuplicates(sets [][]uint64) []int {
 	for i := range keptAs {
 		keptAs[i] = -1
 	}
+	type pair struct{ a, b int }
+	var pairs []pair
+	// Identical texts pair up directly, however many copies there are.
+	firstOf := map[string]int{}
+	for i, set := range sets {
+		key := fmt.Sprint(set)
+		if j, ok := firstOf[key]; ok && len(set) > 0 {
+			pairs = append(pairs, pair{j, i})
+			continue
+		}
+		firstOf[key] = i
+	}
 	postings := map[uint64][]int{}
 	for i, set := range sets {
 		for _, h := range set {
 			postings[h] = append(postings[h], i)
 		}
 	}
-	type pair struct{ a, b int }
+	// Shingles shared by too many articles are boilerplate: left out of
+	// both the shared count and the sizes compared.
+	size := make([]int, len(sets))
 	shared := map[pair]int{}
 	for _, ids := range postings {
 		if len(ids) > commonShingle {
 			continue
+		}
+		for _, i := range ids {
+			size[i]++
 		}
 		for x := 0; x < len(ids); x++ {
 			for y := x + 1; y < len(ids); y++ {
@@ -83,9 +101,8 @@ func nearDuplicates(sets [][]uint64) []int {
 			}
 		}
 	}
-	var pairs []pair
 	for p, n := range shared {
-		small := min(len(sets[p.a]), len(sets[p.b]))
+		small := min(size[p.a], size[p.b])
 		if small > 0 && float64(n)/float64(small) >= duplicateOverlap {
 			pairs = append(pairs, p)
 		}
@@ -102,8 +119,7 @@ func nearDuplicates(sets [][]uint64) []int {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

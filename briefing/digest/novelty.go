@@ -12,6 +12,10 @@ const (
 	// probeWords is how many of a text's rarest words look up the told
 	// facts it may repeat.
 	probeWords = 8
+	// maxChecked bounds the told facts one text is compared with: the
+	// rarest words' facts come first, and a text whose rarest words
+	// were told hundreds of times is boilerplate.
+	maxChecked = 256
 )
 
 // toldIndex remembers what a channel was told and finds what a new text
@@ -64,7 +68,14 @@ func (t *toldIndex) repeats(words []string, threshold float64, kinds ...FactKind
 	}
 	// Probe with the rarest words: a text sharing most words with this
 	// one shares some of its rarest too.
-	probe := append([]string(nil), words...)
+	// Words never told cannot lead to a told fact: probe with the rarest
+	// of the others.
+	probe := make([]string, 0, len(words))
+	for _, w := range words {
+		if len(t.postings[w]) > 0 {
+			probe = append(probe, w)
+		}
+	}
 	sort.SliceStable(probe, func(i, j int) bool { return len(t.postings[probe[i]]) < len(t.postings[probe[j]]) })
 	if len(probe) > probeWords {
 		probe = probe[:probeWords]
@@ -74,6 +85,9 @@ func (t *toldIndex) repeats(words []string, threshold float64, kinds ...FactKind
 		for _, i := range t.postings[w] {
 			if checked[i] {
 				continue
+			}
+			if len(checked) == maxChecked {
+				return false
 			}
 			checked[i] = true
 			f := t.facts[i]

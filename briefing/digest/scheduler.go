@@ -103,8 +103,11 @@ func (s *Scheduler) tick(ctx context.Context) (time.Duration, error) {
 		}
 		from := s.handled(sub)
 		if due := sched.Latest(from, now); !due.IsZero() {
-			if _, err := s.runner.Run(ctx, sub.Channel, due, false, time.Time{}); err != nil {
+			if run, err := s.runner.Run(ctx, sub.Channel, due, false, time.Time{}); err != nil {
 				s.log.Warn("digest run", "channel", sub.Channel, "scheduled_for", due, "err", err)
+				if run.State == RunPending && !run.NextAttempt.IsZero() {
+					next = earlier(next, run.NextAttempt)
+				}
 			}
 			s.done[sub.Channel] = due
 			from = due

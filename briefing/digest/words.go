@@ -8,19 +8,17 @@ import (
 )
 
 // contentWords returns the folded content words of a text, stop words
-// dropped and plurals reduced, in order of appearance, without repeats.
+// dropped and plurals reduced, sorted, without repeats.
 func contentWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(fold.Key(s)) {
 		if len(w) < 3 && !isNumber(w) || stopWords[w] {
 			continue
 		}
-		w = stem(w)
-		if !slices.Contains(out, w) {
-			out = append(out, w)
-		}
+		out = append(out, stem(w))
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // stem reduces a folded word's plural: "hostages" → "hostage",
@@ -44,22 +42,27 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
-// overlap is how much of the smaller of two word sets the other holds,
-// from 0 to 1.
+// overlap is how much of the smaller of two sorted word sets the other
+// holds, from 0 to 1.
 func overlap(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
+	// Both are sorted (see contentWords): merge them.
 	n := 0
-	for _, w := range a {
-		if slices.Contains(b, w) {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
-	return float64(n) / float64(len(a))
+	return float64(n) / float64(min(len(a), len(b)))
 }
 
 // stopWords are words too common to tell two texts apart.
