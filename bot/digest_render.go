@@ -72,34 +72,59 @@ func digestMessages(d digest.Digest) []digestMessage {
 }
 
 // storyEmbed renders one story: the headline as title; what is new, the
-// bullets, the quotes and the sources as description. Lines are clipped
-// harder when the story runs over its budget.
+// bullets, the quotes and the sources as description. A story over its
+// budget is told with shorter lines and fewer citations (links to web
+// addresses weigh most); lines beyond Discord's limit are left out whole,
+// so that no link is cut in the middle.
 func storyEmbed(n int, s digest.Story) *discordgo.MessageEmbed {
-	desc := storyText(s, lineBudget)
+	desc := storyText(s, lineBudget, 2, storySourcesShown)
 	if utf16Len(desc) > storyBudget {
-		desc = storyText(s, lineBudget/2)
+		desc = storyText(s, lineBudget/2, 1, storySourcesShown/2)
 	}
 	return &discordgo.MessageEmbed{
 		Title:       clip(fmt.Sprintf("%d. %s", n, escape(s.Headline)), maxTitle),
-		Description: clip(desc, maxDescription),
+		Description: clipLines(desc, maxDescription),
 		Color:       embedColor,
 	}
 }
 
-// storyText is a story's description, each line clipped to budget.
-func storyText(s digest.Story, budget int) string {
+// storyText is a story's description, each line clipped to budget, each
+// bullet citing up to cited sources and the sources line naming up to
+// shown.
+func storyText(s digest.Story, budget, cited, shown int) string {
 	var lines []string
 	if s.WhatsNew != "" {
 		lines = append(lines, clip(escape(s.WhatsNew), budget))
 	}
 	for _, b := range s.Bullets {
-		lines = append(lines, clip("• "+escape(b.Text), budget)+" — "+citeList(b.Sources, 2))
+		lines = append(lines, clip("• "+escape(b.Text), budget)+" — "+citeList(b.Sources, cited))
 	}
 	for _, q := range s.Quotes {
 		lines = append(lines, clip("> "+escape(digest.QuoteLine(q)), budget)+" — "+citeClipped(q.Source, citeTitle))
 	}
-	lines = append(lines, "**"+briefing.Plural(len(s.Sources), "source", "sources")+"**: "+citeList(s.Sources, storySourcesShown))
+	lines = append(lines, "**"+briefing.Plural(len(s.Sources), "source", "sources")+"**: "+citeList(s.Sources, shown))
 	return strings.Join(lines, "\n")
+}
+
+// clipLines shortens s to at most limit UTF-16 units by leaving out its
+// last lines whole, marking the cut with a line "…"; a first line too
+// long by itself is clipped.
+func clipLines(s string, limit int) string {
+	if utf16Len(s) <= limit {
+		return s
+	}
+	const more = "\n…"
+	lines := strings.Split(s, "\n")
+	n := utf16Len(lines[0])
+	if n+utf16Len(more) > limit {
+		return clip(s, limit)
+	}
+	kept := 1
+	for kept < len(lines) && n+1+utf16Len(lines[kept])+utf16Len(more) <= limit {
+		n += 1 + utf16Len(lines[kept])
+		kept++
+	}
+	return strings.Join(lines[:kept], "\n") + more
 }
 
 // citeList cites up to shown sources and counts the rest.

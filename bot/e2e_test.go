@@ -54,12 +54,21 @@ func (s *syncBuffer) String() string {
 // SQLite file in a temporary directory and returns the query layer.
 func corpusService(t *testing.T) *briefing.Service {
 	t.Helper()
+	db, lex := corpusDB(t, nil)
+	return briefing.NewService(db, names.NewMatcher(lex))
+}
+
+// corpusDB builds the sample corpus and the hostile article into a SQLite
+// file in a temporary directory, the database's clock being now (time.Now
+// when nil), and returns the database and the lexicon it was built with.
+func corpusDB(t *testing.T, now func() time.Time) (*storage.DB, *lexicon.Lexicon) {
+	t.Helper()
 	ctx := context.Background()
 	lex, err := lexicon.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "bot.db"), storage.Options{Lexicon: lex})
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "bot.db"), storage.Options{Lexicon: lex, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +89,7 @@ func corpusService(t *testing.T) *briefing.Service {
 	if err != nil || sum.Failed > 0 {
 		t.Fatalf("build corpus: %+v, %v", sum, err)
 	}
-	return briefing.NewService(db, names.NewMatcher(lex))
+	return db, lex
 }
 
 // harness is a bot connected to a local Discord-compatible server.
