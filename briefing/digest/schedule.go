@@ -49,7 +49,7 @@ func ParseSchedule(spec, zone string) (Schedule, error) {
 		return invalid("The schedule is too long: give %s.", example)
 	case strings.Contains(strings.ToUpper(spec), "TZ="):
 		return invalid("Give the time zone in the timezone option, not in the schedule.")
-	case strings.HasPrefix(spec, "@every"):
+	case spec == "@every" || strings.HasPrefix(spec, "@every "):
 		return invalid("`@every` is not supported: give %s.", example)
 	case !strings.HasPrefix(spec, "@") && len(strings.Fields(spec)) != 5:
 		return invalid("“%s” is not a standard cron spec: it needs 5 fields (minute hour day-of-month month day-of-week), e.g. %s.", spec, example)
