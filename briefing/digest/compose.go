@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -310,7 +311,7 @@ func articleWords(a *article) []string {
 func (dr *draft) cite(ids []int64) []briefing.DocumentRef {
 	var idx []int
 	for _, id := range ids {
-		if i, ok := dr.docIndex[id]; ok && !containsInt(idx, i) {
+		if i, ok := dr.docIndex[id]; ok && !slices.Contains(idx, i) {
 			idx = append(idx, i)
 		}
 	}
@@ -322,13 +323,13 @@ func (dr *draft) cite(ids []int64) []briefing.DocumentRef {
 	return out
 }
 
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
+// citeRefs is cite of the documents the refs name by id.
+func (dr *draft) citeRefs(refs []briefing.DocumentRef) []briefing.DocumentRef {
+	ids := make([]int64, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
 	}
-	return false
+	return dr.cite(ids)
 }
 
 // meetings adds the story's new meetings as candidates.
@@ -455,11 +456,7 @@ func (dr *draft) statements(members []*article, told *toldIndex) {
 	}
 	finish := func(list []*candidate) []*candidate {
 		for _, c := range list {
-			ids := make([]int64, len(c.sources))
-			for i, s := range c.sources {
-				ids[i] = s.ID
-			}
-			c.sources = dr.cite(ids)
+			c.sources = dr.citeRefs(c.sources)
 			c.score += 1.5 * float64(len(c.sources)-1)
 		}
 		return list
@@ -523,11 +520,7 @@ func (dr *draft) quoteCandidates(members []*article, told *toldIndex, mentions m
 		}
 	}
 	for _, c := range list {
-		ids := make([]int64, len(c.sources))
-		for i, s := range c.sources {
-			ids[i] = s.ID
-		}
-		c.sources = dr.cite(ids)
+		c.sources = dr.citeRefs(c.sources)
 		c.score += 0.75 * float64(len(c.sources)-1)
 		q := *c.quote
 		c.quote = &q
@@ -591,7 +584,7 @@ func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
 	for len(quotes) < maxQuotes {
 		best, bestScore := -1, math.Inf(-1)
 		for i, c := range dr.quotes {
-			if containsCandidate(quotes, c) || !fresh(c) || similarToAny(c, quotes) {
+			if slices.Contains(quotes, c) || !fresh(c) || similarToAny(c, quotes) {
 				continue
 			}
 			// A second speaker is worth more than a second quote of one.
@@ -651,21 +644,12 @@ func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
 	// told too: yesterday's quote reprinted today is not news.
 	for _, list := range [][]*candidate{dr.facts, dr.quotes} {
 		for _, c := range list {
-			if fresh(c) && !containsCandidate(bullets, c) && !containsCandidate(quotes, c) {
+			if fresh(c) && !slices.Contains(bullets, c) && !slices.Contains(quotes, c) {
 				facts = append(facts, c.fact)
 			}
 		}
 	}
 	return st, facts, true
-}
-
-func containsCandidate(cs []*candidate, c *candidate) bool {
-	for _, x := range cs {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }
 
 // maxOverlap is the largest overlap of a candidate's words with those

@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -91,18 +92,9 @@ func (t *toldIndex) repeats(words []string, threshold float64, kinds ...FactKind
 			}
 			checked[i] = true
 			f := t.facts[i]
-			if kindIn(f.kind, kinds) && overlap(words, f.words) >= threshold {
+			if slices.Contains(kinds, f.kind) && overlap(words, f.words) >= threshold {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func kindIn(k FactKind, kinds []FactKind) bool {
-	for _, x := range kinds {
-		if x == k {
-			return true
 		}
 	}
 	return false
