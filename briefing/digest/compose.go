@@ -63,14 +63,14 @@ func Compose(w Window) Digest {
 	}
 	arts := make([]*article, len(w.Articles))
 	sets := make([][]uint64, len(w.Articles))
-	for i := range w.Articles {
-		a := &article{src: &w.Articles[i], index: i}
-		for _, s := range a.src.Sentences {
-			a.words = append(a.words, contentWords(s))
+	forEach(len(w.Articles), func(i int) {
+		a := &article{src: &w.Articles[i], index: i, words: make([][]string, len(w.Articles[i].Sentences))}
+		for k, s := range a.src.Sentences {
+			a.words[k] = contentWords(s)
 		}
 		arts[i] = a
 		sets[i] = shingles(a.src.Sentences)
-	}
+	})
 	var kept []*article
 	for i, of := range nearDuplicates(sets) {
 		arts[i].dupOf = of
@@ -100,9 +100,13 @@ func Compose(w Window) Digest {
 
 	told := newToldIndex(w.Told)
 	mentions := windowMentions(w.Articles)
+	// Drafts only read the told facts, so they are written side by side.
+	all := make([]*draft, len(groups))
+	forEach(len(groups), func(s int) {
+		all[s] = newDraft(members[s], dups[s], told, mentions)
+	})
 	drafts := make([]*draft, 0, len(groups))
-	for s := range groups {
-		dr := newDraft(members[s], dups[s], told, mentions)
+	for _, dr := range all {
 		if dr.score > 0 {
 			drafts = append(drafts, dr)
 		}

@@ -87,25 +87,39 @@ func nearDuplicates(sets [][]uint64) []int {
 	// Shingles shared by too many articles are boilerplate: left out of
 	// both the shared count and the sizes compared.
 	size := make([]int, len(sets))
-	shared := map[pair]int{}
-	for _, ids := range postings {
-		if len(ids) > commonShingle {
-			continue
-		}
-		for _, i := range ids {
-			size[i]++
-		}
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				shared[pair{ids[x], ids[y]}]++
+	for i, set := range sets {
+		for _, h := range set {
+			if len(postings[h]) <= commonShingle {
+				size[i]++
 			}
 		}
 	}
-	for p, n := range shared {
-		small := min(size[p.a], size[p.b])
-		if small > 0 && float64(n)/float64(small) >= duplicateOverlap {
-			pairs = append(pairs, p)
+	// Count, for each article, the shingles it shares with each later
+	// one, in a dense counter reset after use.
+	shared := make([]int32, len(sets))
+	var touched []int
+	for i, set := range sets {
+		for _, h := range set {
+			ids := postings[h]
+			if len(ids) > commonShingle {
+				continue
+			}
+			// ids is ascending: the later articles follow i.
+			for _, j := range ids[sort.SearchInts(ids, i+1):] {
+				if shared[j] == 0 {
+					touched = append(touched, j)
+				}
+				shared[j]++
+			}
 		}
+		for _, j := range touched {
+			small := min(size[i], size[j])
+			if small > 0 && float64(shared[j])/float64(small) >= duplicateOverlap {
+				pairs = append(pairs, pair{i, j})
+			}
+			shared[j] = 0
+		}
+		touched = touched[:0]
 	}
 	sort.Slice(pairs, func(i, j int) bool {
 		if pairs[i].a != pairs[j].a {

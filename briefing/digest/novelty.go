@@ -1,9 +1,6 @@
 package digest
 
-import (
-	"slices"
-	"sort"
-)
+import "slices"
 
 // Thresholds of word overlap (see overlap) at which two texts say the
 // same thing.
@@ -20,22 +17,27 @@ const (
 )
 
 // toldIndex remembers what a channel was told and finds what a new text
-// repeats: exact keys, and texts sharing most of their words.
+// repeats: exact keys, and texts sharing most of their words. Words are
+// numbered as they are first told, so comparing two texts merges slices
+// of integers rather than of strings.
 type toldIndex struct {
 	keys     map[string]bool
 	facts    []toldFact
-	postings map[string][]int // word → facts holding it
+	vocab    map[string]int32 // told word → its number
+	postings [][]int32        // word number → facts holding it
 }
 
 type toldFact struct {
 	kind  FactKind
-	words []string
+	words []int32 // ascending
 }
 
 func newToldIndex(told []Fact) *toldIndex {
-	t := &toldIndex{keys: map[string]bool{}, postings: map[string][]int{}}
-	for _, f := range told {
-		t.add(f)
+	t := &toldIndex{keys: map[string]bool{}, vocab: map[string]int32{}}
+	words := make([][]string, len(told))
+	forEach(len(told), func(i int) { words[i] = contentWords(told[i].Text) })
+	for i, f := range told {
+		t.addWords(f, words[i])
 	}
 	return t
 }
@@ -43,17 +45,28 @@ func newToldIndex(told []Fact) *toldIndex {
 func factID(kind FactKind, key string) string { return string(kind) + "|" + key }
 
 // add remembers a fact.
-func (t *toldIndex) add(f Fact) {
+func (t *toldIndex) add(f Fact) { t.addWords(f, contentWords(f.Text)) }
+
+// addWords remembers a fact whose content words are words.
+func (t *toldIndex) addWords(f Fact, words []string) {
 	t.keys[factID(f.Kind, f.Key)] = true
-	words := contentWords(f.Text)
 	if len(words) == 0 {
 		return
 	}
-	i := len(t.facts)
-	t.facts = append(t.facts, toldFact{kind: f.Kind, words: words})
-	for _, w := range words {
-		t.postings[w] = append(t.postings[w], i)
+	i := int32(len(t.facts))
+	ids := make([]int32, len(words))
+	for k, w := range words {
+		id, ok := t.vocab[w]
+		if !ok {
+			id = int32(len(t.postings))
+			t.vocab[w] = id
+			t.postings = append(t.postings, nil)
+		}
+		ids[k] = id
+		t.postings[id] = append(t.postings[id], i)
 	}
+	slices.Sort(ids)
+	t.facts = append(t.facts, toldFact{kind: f.Kind, words: ids})
 }
 
 // knows reports whether a fact with this key was told.
@@ -67,21 +80,26 @@ func (t *toldIndex) repeats(words []string, threshold float64, kinds ...FactKind
 	if len(words) == 0 || len(t.facts) == 0 {
 		return false
 	}
-	// Probe with the rarest words: a text sharing most words with this
-	// one shares some of its rarest too.
-	// Words never told cannot lead to a told fact: probe with the rarest
-	// of the others.
-	probe := make([]string, 0, len(words))
+	// Words never told cannot lead to a told fact; they still count in
+	// the text's size.
+	ids := make([]int32, 0, len(words))
 	for _, w := range words {
-		if len(t.postings[w]) > 0 {
-			probe = append(probe, w)
+		if id, ok := t.vocab[w]; ok {
+			ids = append(ids, id)
 		}
 	}
-	sort.SliceStable(probe, func(i, j int) bool { return len(t.postings[probe[i]]) < len(t.postings[probe[j]]) })
+	if len(ids) == 0 {
+		return false
+	}
+	// Probe with the rarest told words: a text sharing most words with
+	// this one shares some of its rarest too.
+	probe := slices.Clone(ids)
+	slices.SortStableFunc(probe, func(a, b int32) int { return len(t.postings[a]) - len(t.postings[b]) })
 	if len(probe) > probeWords {
 		probe = probe[:probeWords]
 	}
-	checked := map[int]bool{}
+	slices.Sort(ids)
+	checked := make(map[int32]bool, maxChecked)
 	for _, w := range probe {
 		for _, i := range t.postings[w] {
 			if checked[i] {
@@ -92,10 +110,31 @@ func (t *toldIndex) repeats(words []string, threshold float64, kinds ...FactKind
 			}
 			checked[i] = true
 			f := t.facts[i]
-			if slices.Contains(kinds, f.kind) && overlap(words, f.words) >= threshold {
+			if !slices.Contains(kinds, f.kind) {
+				continue
+			}
+			if shared := sharedCount(ids, f.words); float64(shared)/float64(min(len(words), len(f.words))) >= threshold {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sharedCount is how many numbers two ascending slices have in common.
+func sharedCount(a, b []int32) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }
