@@ -94,10 +94,13 @@ func StatusLabel(s MeetingStatus) string {
 }
 
 // Citations joins the citations of documents.
-func Citations(docs []DocumentRef) string {
+func Citations(docs []DocumentRef) string { return CitationsBy(docs, DocumentRef.Cite) }
+
+// CitationsBy cites sources with cite, separated by " · ".
+func CitationsBy(docs []DocumentRef, cite func(DocumentRef) string) string {
 	parts := make([]string, len(docs))
 	for i, d := range docs {
-		parts[i] = d.Cite()
+		parts[i] = cite(d)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -29,7 +29,7 @@ const (
 	salienceWeight = 2.0
 	// sameTopic is the overlap at which the what's-new line would only
 	// repeat a bullet or quote.
-	sameTopic = 0.35
+	sameTopic = 0.3
 	// minBullet is the least score of a fact worth a bullet: weaker
 	// sentences are commentary, not news.
 	minBullet = 3.0

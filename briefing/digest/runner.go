@@ -44,7 +44,7 @@ type QuietPolicy string
 
 // Quiet policies.
 const (
-	QuietPost QuietPolicy = "post" // post the one line "No new developments since …"
+	QuietPost QuietPolicy = "post" // post the one line "No new developments since …" (scheduled runs only)
 	QuietSkip QuietPolicy = "skip" // post nothing (the run is still recorded)
 )
 
@@ -150,7 +150,8 @@ func (r *Runner) Retry(ctx context.Context, run Run) (Run, error) {
 // when the channel is gone.
 func (r *Runner) attempt(ctx context.Context, run Run) (Run, error) {
 	log := r.log.With("channel", run.Channel, "scheduled_for", run.ScheduledFor, "run_id", run.ID)
-	if r.poster != nil && !(run.Digest.Empty() && r.quiet == QuietSkip) {
+	// A quiet run asked for by hand is answered to the asker, not posted.
+	if r.poster != nil && !(run.Digest.Empty() && (r.quiet == QuietSkip || run.Manual)) {
 		record := func(part int, id string) error {
 			if err := r.store.RecordPart(ctx, run.ID, part, id); err != nil {
 				return err

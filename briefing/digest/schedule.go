@@ -41,7 +41,7 @@ func ParseSchedule(spec, zone string) (Schedule, error) {
 	invalid := func(format string, args ...any) (Schedule, error) {
 		return Schedule{}, &briefing.Error{Code: briefing.ErrInvalid, Message: fmt.Sprintf(format, args...)}
 	}
-	const example = "a cron spec such as `0 8 * * 1-5` (08:00 on weekdays) or `@daily`"
+	const example = "a cron spec such as “0 8 * * 1-5” (08:00 on weekdays) or “@daily”"
 	switch {
 	case spec == "":
 		return invalid("No schedule given: give %s.", example)
@@ -50,7 +50,7 @@ func ParseSchedule(spec, zone string) (Schedule, error) {
 	case strings.Contains(strings.ToUpper(spec), "TZ="):
 		return invalid("Give the time zone in the timezone option, not in the schedule.")
 	case spec == "@every" || strings.HasPrefix(spec, "@every "):
-		return invalid("`@every` is not supported: give %s.", example)
+		return invalid("“@every” is not supported: give %s.", example)
 	case !strings.HasPrefix(spec, "@") && len(strings.Fields(spec)) != 5:
 		return invalid("“%s” is not a standard cron spec: it needs 5 fields (minute hour day-of-month month day-of-week), e.g. %s.", spec, example)
 	}
@@ -100,7 +100,7 @@ func loadZone(zone string) (*time.Location, error) {
 		return time.UTC, nil
 	}
 	bad := &briefing.Error{Code: briefing.ErrInvalid,
-		Message: fmt.Sprintf("“%s” is not a known time zone: give an IANA name such as `Europe/Paris`, `America/New_York` or `UTC`.", clip(zone, 40))}
+		Message: fmt.Sprintf("“%s” is not a known time zone: give an IANA name such as “Europe/Paris”, “America/New_York” or “UTC”.", clip(zone, 40))}
 	if len(zone) > 64 || strings.EqualFold(zone, "local") || strings.Contains(zone, "..") || strings.HasPrefix(zone, "/") {
 		return nil, bad
 	}

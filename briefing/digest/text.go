@@ -56,13 +56,7 @@ func Cite(d briefing.DocumentRef) string {
 }
 
 // Citations cites sources, separated by " · ".
-func Citations(docs []briefing.DocumentRef) string {
-	parts := make([]string, len(docs))
-	for i, d := range docs {
-		parts[i] = Cite(d)
-	}
-	return strings.Join(parts, " · ")
-}
+func Citations(docs []briefing.DocumentRef) string { return briefing.CitationsBy(docs, Cite) }
 
 // QuoteLine is a quotation with its speaker: "“…” — Antony Blinken (US
 // Secretary of State)".
