@@ -24,6 +24,11 @@ type Config struct {
 	Token   string // the bot token; never logged
 	APIURL  string // a Discord-compatible server; DefaultAPIURL when empty
 	GuildID string // register commands in this guild only; global when empty
+	// IngestRoles are the role ids whose members may use /ingest, besides
+	// members with Manage Server.
+	IngestRoles []string
+	// MaxUploadBytes bounds a file given to /ingest file; 0 means 5 MiB.
+	MaxUploadBytes int
 }
 
 // Timing of answers. Discord wants a first response within 3 s.
@@ -46,6 +51,7 @@ type Bot struct {
 	cfg        Config
 	svc        Service
 	digests    Digests // nil: /digest says digests are not set up
+	sources    Sources // nil: /ingest and /feeds say sources are not set up
 	log        *slog.Logger
 	deferAfter time.Duration
 
@@ -89,6 +95,9 @@ func New(cfg Config, svc Service, log *slog.Logger) (*Bot, error) {
 
 // EnableDigests answers /digest from d. Call it before Run.
 func (b *Bot) EnableDigests(d Digests) { b.digests = d }
+
+// EnableSources answers /ingest and /feeds from s. Call it before Run.
+func (b *Bot) EnableSources(s Sources) { b.sources = s }
 
 // Run connects to Discord, registers the slash commands and answers until
 // ctx is done; then it stops taking new work, lets in-flight answers

@@ -53,6 +53,8 @@ func definitions() []*discordgo.ApplicationCommand {
 		cmd(briefing.CmdSources, "The articles the corpus holds"),
 		cmd(briefing.CmdHelp, "The commands, with examples"),
 		digestDefinition(),
+		ingestDefinition(),
+		feedsDefinition(),
 	}
 }
 

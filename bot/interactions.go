@@ -74,8 +74,13 @@ func interactionUser(i *discordgo.Interaction) string {
 func (b *Bot) onCommand(x *exchange) string {
 	data := x.i.ApplicationCommandData()
 	x.name = data.Name
-	if data.Name == cmdDigest {
+	switch data.Name {
+	case cmdDigest:
 		return b.onDigest(x, data)
+	case cmdIngest:
+		return b.onIngest(x, data)
+	case cmdFeeds:
+		return b.onFeeds(x, data)
 	}
 	c, private, err := commandOf(data)
 	if err != nil {
@@ -127,7 +132,12 @@ func (b *Bot) pageOf(ctx context.Context, c briefing.Command, page int, userID s
 // kind deferKind) as an edit of the original response. The computation
 // runs in its own goroutine, which answer waits for.
 func (b *Bot) answer(x *exchange, private bool, deferKind discordgo.InteractionResponseType, compute func(context.Context) (reply, string)) string {
-	ctx, cancel := context.WithTimeout(b.work, answerTimeout)
+	return b.answerWithin(x, answerTimeout, private, deferKind, compute)
+}
+
+// answerWithin is answer with the work bounded by limit.
+func (b *Bot) answerWithin(x *exchange, limit time.Duration, private bool, deferKind discordgo.InteractionResponseType, compute func(context.Context) (reply, string)) string {
+	ctx, cancel := context.WithTimeout(b.work, limit)
 	defer cancel()
 	type result struct {
 		r       reply

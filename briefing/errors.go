@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -47,4 +48,9 @@ func UserError(err error) (*Error, bool) {
 	var ue *Error
 	ok := errors.As(err, &ue)
 	return ue, ok
+}
+
+// Invalid returns an ErrInvalid error with a formatted message.
+func Invalid(format string, args ...any) *Error {
+	return &Error{Code: ErrInvalid, Message: fmt.Sprintf(format, args...)}
 }

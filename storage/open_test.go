@@ -13,7 +13,7 @@ import (
 )
 
 // latestSchema is the number of the last migration.
-const latestSchema = 2
+const latestSchema = 3
 
 func TestOpenFreshFileGetsLatestSchema(t *testing.T) {
 	ctx := context.Background()

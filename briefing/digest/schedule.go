@@ -39,7 +39,7 @@ const (
 func ParseSchedule(spec, zone string) (Schedule, error) {
 	spec = strings.Join(strings.Fields(spec), " ")
 	invalid := func(format string, args ...any) (Schedule, error) {
-		return Schedule{}, &briefing.Error{Code: briefing.ErrInvalid, Message: fmt.Sprintf(format, args...)}
+		return Schedule{}, briefing.Invalid(format, args...)
 	}
 	const example = "a cron spec such as “0 8 * * 1-5” (08:00 on weekdays) or “@daily”"
 	switch {

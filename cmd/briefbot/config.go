@@ -9,10 +9,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"briefbot/briefing/digest"
+	"briefbot/sources"
 )
 
 // Config is briefbot's configuration file (see config.example.yaml).
@@ -21,7 +23,34 @@ type Config struct {
 	Database DatabaseConfig `yaml:"database"`
 	Ingest   IngestConfig   `yaml:"ingest"`
 	Digest   DigestConfig   `yaml:"digest"`
+	Sources  SourcesConfig  `yaml:"sources"`
 	Log      LogConfig      `yaml:"log"`
+}
+
+// SourcesConfig sets the live sources: feeds, the watched folder, and how
+// the web is fetched.
+type SourcesConfig struct {
+	// Feeds are polled by serve and fetch (and added to the database's
+	// feeds at start).
+	Feeds []FeedConfig `yaml:"feeds"`
+	// WatchDir is a folder whose new files serve ingests.
+	WatchDir string `yaml:"watch_dir"`
+	// AllowPrivateNetworks lets fetches reach loopback, private and
+	// link-local addresses (tests, private deployments).
+	AllowPrivateNetworks bool `yaml:"allow_private_networks"`
+	// RequestsPerSecond is the most requests a second to one web host.
+	RequestsPerSecond float64 `yaml:"requests_per_second"`
+	// FetchTimeout bounds one web request ("20s").
+	FetchTimeout string `yaml:"fetch_timeout"`
+	// IngestRoles are the Discord role ids whose members may use /ingest
+	// (besides members with Manage Server).
+	IngestRoles []string `yaml:"ingest_roles"`
+}
+
+// FeedConfig is one feed of the config.
+type FeedConfig struct {
+	URL   string `yaml:"url"`
+	Every string `yaml:"every"` // a duration such as 30m; default 30m
 }
 
 // DigestConfig sets how scheduled digests read their schedules and what a
@@ -68,6 +97,7 @@ func defaultConfig() Config {
 		Database: DatabaseConfig{Path: "briefbot.db"},
 		Ingest:   IngestConfig{MaxFileBytes: 5 << 20},
 		Digest:   DigestConfig{TimeZone: "UTC", WhenQuiet: string(digest.QuietPost)},
+		Sources:  SourcesConfig{RequestsPerSecond: 1, FetchTimeout: "20s"},
 		Log:      LogConfig{Level: "info"},
 	}
 }
@@ -123,6 +153,14 @@ func parseConfig(data []byte, getenv func(string) string) (Config, error) {
 
 // checkNode reports keys the configuration does not have, by their path.
 func checkNode(n *yaml.Node, t reflect.Type, path string) error {
+	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && n.Kind == yaml.SequenceNode {
+		for i, c := range n.Content {
+			if err := checkNode(c, t.Elem(), path+"["+strconv.Itoa(i)+"]"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	if t.Kind() != reflect.Struct {
 		return nil
 	}
@@ -263,7 +301,58 @@ func (c Config) Validate() error {
 	if err := c.Discord.validate(); err != nil {
 		return err
 	}
+	if err := c.Sources.validate(); err != nil {
+		return err
+	}
 	return c.Digest.validate()
+}
+
+func (s SourcesConfig) validate() error {
+	seen := map[string]bool{}
+	for i, f := range s.Feeds {
+		path := fmt.Sprintf("sources.feeds[%d]", i)
+		canon, err := sources.CanonicalURL(f.URL)
+		if err != nil {
+			return fmt.Errorf("%s.url: %q is not an http(s) URL", path, f.URL)
+		}
+		if seen[canon] {
+			return fmt.Errorf("%s.url: %s is listed twice", path, f.URL)
+		}
+		seen[canon] = true
+		if _, err := s.feedEvery(f); err != nil {
+			return fmt.Errorf("%s.every: %w", path, err)
+		}
+	}
+	if s.RequestsPerSecond <= 0 || s.RequestsPerSecond > 100 {
+		return fmt.Errorf("sources.requests_per_second: %g is out of range (above 0, at most 100)", s.RequestsPerSecond)
+	}
+	if d, err := time.ParseDuration(s.FetchTimeout); err != nil || d < time.Second || d > 10*time.Minute {
+		return fmt.Errorf("sources.fetch_timeout: %q is not a duration from 1s to 10m such as 20s", s.FetchTimeout)
+	}
+	for i, r := range s.IngestRoles {
+		if !snowflake.MatchString(r) {
+			return fmt.Errorf("sources.ingest_roles[%d]: %q is not a Discord role id (digits)", i, r)
+		}
+	}
+	return nil
+}
+
+// feedEvery is a configured feed's polling interval.
+func (s SourcesConfig) feedEvery(f FeedConfig) (time.Duration, error) {
+	if f.Every == "" {
+		return sources.DefaultEvery, nil
+	}
+	d, err := time.ParseDuration(f.Every)
+	if err != nil || d < sources.MinEvery || d > 7*24*time.Hour {
+		return 0, fmt.Errorf("%q is not a duration from %s to 168h such as 30m", f.Every, sources.MinEvery)
+	}
+	return d, nil
+}
+
+// fetchTimeout is the validated fetch timeout.
+func (s SourcesConfig) fetchTimeout() time.Duration {
+	d, _ := time.ParseDuration(s.FetchTimeout)
+	return d
 }
 
 func (d DigestConfig) validate() error {

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -132,7 +133,7 @@ func TestConfigEnvExpansion(t *testing.T) {
 	rn := runner{env: map[string]string{"DBDIR": dir}}
 	r := rn.run(t, "migrate", "--config", cfg)
 	wantCode(t, r, exitOK)
-	if want := filepath.Join(dir, "c.db") + ": schema version 2\n"; r.stdout != want {
+	if want := filepath.Join(dir, "c.db") + ": schema version 3\n"; r.stdout != want {
 		t.Errorf("stdout = %q, want %q", r.stdout, want)
 	}
 	// The level defaulted to warn: no info line about the migration.
@@ -206,7 +207,7 @@ func TestConfigEnvSpecialCharacters(t *testing.T) {
 			rn := runner{env: map[string]string{"DIR": dir, "DB": db}}
 			r := rn.run(t, "migrate", "--config", cfg)
 			wantCode(t, r, exitOK)
-			if r.stdout != db+": schema version 2\n" {
+			if r.stdout != db+": schema version 3\n" {
 				t.Errorf("stdout = %q, want the database at %q", r.stdout, db)
 			}
 			if _, err := os.Stat(db); err != nil {
@@ -224,7 +225,7 @@ func TestConfigDBFlagOverrides(t *testing.T) {
 	cfg := writeConfig(t, dir, "database:\n  path: "+fromConfig+"\n")
 	r := run(t, "migrate", "--config", cfg, "--db", fromFlag)
 	wantCode(t, r, exitOK)
-	if r.stdout != fromFlag+": schema version 2\n" {
+	if r.stdout != fromFlag+": schema version 3\n" {
 		t.Errorf("stdout = %q", r.stdout)
 	}
 	if _, err := os.Stat(fromConfig); err == nil {
@@ -251,7 +252,7 @@ func TestConfigFromEnvironment(t *testing.T) {
 	rn := runner{env: map[string]string{"BRIEFBOT_CONFIG": envCfg}}
 	r := rn.run(t, "migrate")
 	wantCode(t, r, exitOK)
-	if r.stdout != envDB+": schema version 2\n" {
+	if r.stdout != envDB+": schema version 3\n" {
 		t.Errorf("stdout = %q, want the database of $BRIEFBOT_CONFIG", r.stdout)
 	}
 
@@ -260,7 +261,7 @@ func TestConfigFromEnvironment(t *testing.T) {
 	flagCfg := writeFile(t, dir, "flag.yaml", []byte("database:\n  path: "+flagDB+"\n"))
 	r = rn.run(t, "migrate", "--config", flagCfg)
 	wantCode(t, r, exitOK)
-	if r.stdout != flagDB+": schema version 2\n" {
+	if r.stdout != flagDB+": schema version 3\n" {
 		t.Errorf("stdout = %q, want the database of --config", r.stdout)
 	}
 
@@ -282,7 +283,7 @@ func TestConfigEmptyFile(t *testing.T) {
 		cfg := writeFile(t, dir, "empty.yaml", []byte(text))
 		r := run(t, "migrate", "--config", cfg)
 		wantCode(t, r, exitOK)
-		if r.stdout != "briefbot.db: schema version 2\n" {
+		if r.stdout != "briefbot.db: schema version 3\n" {
 			t.Errorf("config %d (%q): stdout = %q, want the default database", i, text, r.stdout)
 		}
 	}
@@ -293,7 +294,7 @@ func TestConfigEmptyFile(t *testing.T) {
 	cfg := writeFile(t, dir, "partial.yaml", []byte("log:\n  level: error\n"))
 	r := run(t, "migrate", "--config", cfg)
 	wantCode(t, r, exitOK)
-	wantContains(t, "stdout", r.stdout, "briefbot.db: schema version 2")
+	wantContains(t, "stdout", r.stdout, "briefbot.db: schema version 3")
 }
 
 func TestParseConfig(t *testing.T) {
@@ -304,12 +305,12 @@ func TestParseConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Config{Discord: DiscordConfig{APIURL: "https://discord.com"}, Database: DatabaseConfig{Path: "/home/x/b.db"}, Ingest: IngestConfig{MaxFileBytes: 42}, Digest: DigestConfig{TimeZone: "UTC", WhenQuiet: "post"}, Log: LogConfig{Level: "debug"}}
-	if c != want {
+	want := Config{Discord: DiscordConfig{APIURL: "https://discord.com"}, Database: DatabaseConfig{Path: "/home/x/b.db"}, Ingest: IngestConfig{MaxFileBytes: 42}, Digest: DigestConfig{TimeZone: "UTC", WhenQuiet: "post"}, Sources: defaultConfig().Sources, Log: LogConfig{Level: "debug"}}
+	if !reflect.DeepEqual(c, want) {
 		t.Errorf("parseConfig = %+v, want %+v", c, want)
 	}
 	c, err = parseConfig(nil, getenv)
-	if err != nil || c != defaultConfig() {
+	if err != nil || !reflect.DeepEqual(c, defaultConfig()) {
 		t.Errorf("empty configuration = %+v, %v; want the defaults", c, err)
 	}
 	// Text that only looks like a reference stays.

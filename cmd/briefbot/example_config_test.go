@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"reflect"
 	"testing"
 )
 
@@ -16,7 +17,7 @@ func TestExampleConfig(t *testing.T) {
 	if err != nil {
 		t.Fatalf("config.example.yaml: %v", err)
 	}
-	if c != defaultConfig() {
+	if !reflect.DeepEqual(c, defaultConfig()) {
 		t.Errorf("config.example.yaml gives %+v, want the defaults %+v", c, defaultConfig())
 	}
 }

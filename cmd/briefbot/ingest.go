@@ -7,16 +7,19 @@ import (
 	"io"
 	"time"
 
-	"briefbot/briefing/extract"
 	"briefbot/briefing/ingest"
 )
 
-const ingestUsage = `Usage: briefbot ingest [--db FILE | --config FILE] [--json] [-v] PATH...
+const ingestUsage = `Usage: briefbot ingest [--db FILE | --config FILE] [--json] [-v] PATH|URL...
 
 Parses articles into the corpus: files and directories (recursively) of
-.txt, .md and .html. The same content twice is stored once. Files that
-cannot be used (binary, empty, not UTF-8, too large, unreadable) are
-reported with the reason; the others still land, and the exit status is 1.
+.txt, .md and .html, and web addresses: an RSS or Atom feed (its new
+items; an item whose feed text is only a summary has its page fetched) or
+an article page (its main text). The same content twice is stored once,
+and a feed read again is asked only for what changed. Files and addresses
+that cannot be used (binary, empty, not UTF-8, too large, unreachable, a
+private address) are reported with the reason; the others still land, and
+the exit status is 1.
 
 Flags:
 `
@@ -57,8 +60,16 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer e.close()
-	set := ingest.Files(paths)
-	p := ingest.New(extract.New(e.lex), e.db, ingest.Options{MaxBytes: e.cfg.Ingest.MaxFileBytes, Logger: a.logger(e.cfg.Log.Level)})
+	var files, urls []string
+	for _, p := range paths {
+		if isWebAddress(p) {
+			urls = append(urls, p)
+		} else {
+			files = append(files, p)
+		}
+	}
+	set := ingest.Files(files)
+	p := e.pipeline(a)
 	rep := ingestReport{Skipped: set.Skipped, Files: []ingestedFile{}}
 	progress := newProgress(a, len(set.Items))
 	record := func(o ingest.Outcome) {
@@ -91,6 +102,32 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	sum, runErr := p.Run(ctx, set.Items, record)
 	progress.done()
 	rep.Ingested, rep.Duplicates, rep.Failed = sum.Ingested, sum.Duplicates, sum.Failed+rep.Failed
+	if len(urls) > 0 && runErr == nil {
+		fetch := e.fetcher(a)
+		defer fetch.Close()
+		reader := e.reader(a, fetch)
+		for _, u := range urls {
+			res, err := reader.IngestURL(ctx, u, "cli")
+			for _, o := range res.Outcomes {
+				record(o)
+			}
+			rep.Ingested += res.Summary.Ingested
+			rep.Duplicates += res.Summary.Duplicates
+			rep.Failed += res.Summary.Failed
+			if err != nil {
+				if ctx.Err() != nil {
+					runErr = err
+					break
+				}
+				rep.Failed++
+				record(ingest.Outcome{Path: u, Err: err})
+				continue
+			}
+			if line := resultLine(res); line != "" && !*asJSON {
+				fmt.Fprintln(a.stderr, line)
+			}
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")

@@ -55,7 +55,9 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"serve":   {"run the Discord bot (slash commands, autocomplete, DMs)", runServe},
-		"ingest":  {"parse articles (files, directories) into the corpus", runIngest},
+		"ingest":  {"parse articles (files, directories, web pages, feeds) into the corpus", runIngest},
+		"feeds":   {"add, list or remove the feeds that serve polls", runFeeds},
+		"fetch":   {"poll the feeds that are due once and ingest their new items", runFetch},
 		"ask":     {"answer a query: who-met, quotes, who-is, search, timeline, sources", runAsk},
 		"digest":  {"print (and with --commit record) a channel's digest of what is new", runDigest},
 		"export":  {"print the whole parsed corpus as JSON", runExport},

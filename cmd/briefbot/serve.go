@@ -7,6 +7,7 @@ import (
 
 	"briefbot/bot"
 	"briefbot/briefing/digest"
+	"briefbot/sources/watch"
 )
 
 const serveUsage = `Usage: briefbot serve [--config FILE] [--db FILE]
@@ -14,8 +15,10 @@ const serveUsage = `Usage: briefbot serve [--config FILE] [--db FILE]
 Runs the Discord bot until interrupted (Ctrl-C or SIGTERM): slash commands
 with autocomplete in servers and DMs, and plain questions in DMs ("who met
 barnea?"), and posts the scheduled digests of subscribed channels (see
-/digest subscribe), catching up once on runs missed while it was down. On
-the way out it finishes the answers in flight, closes the
+/digest subscribe), catching up once on runs missed while it was down. It
+polls the feeds (sources.feeds of the config, and those added with
+"briefbot feeds add" or /feeds add) on their schedule and ingests the new
+files of sources.watch_dir. On the way out it finishes the answers in flight, closes the
 connection and the database.
 
 The configuration names the bot token (discord.token, usually
@@ -50,9 +53,23 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	defer e.close()
 	log := a.logger(cfg.Log.Level)
-	b, err := bot.New(bot.Config{Token: cfg.Discord.Token, APIURL: cfg.Discord.APIURL, GuildID: cfg.Discord.GuildID}, e.service(), log)
+	if err := e.syncConfigFeeds(ctx); err != nil {
+		return err
+	}
+	b, err := bot.New(bot.Config{Token: cfg.Discord.Token, APIURL: cfg.Discord.APIURL, GuildID: cfg.Discord.GuildID,
+		IngestRoles: cfg.Sources.IngestRoles, MaxUploadBytes: cfg.Ingest.MaxFileBytes}, e.service(), log)
 	if err != nil {
 		return err
+	}
+	fetch := e.fetcher(a)
+	defer fetch.Close()
+	reader := e.reader(a, fetch)
+	b.EnableSources(reader)
+	var watcher *watch.Watcher
+	if cfg.Sources.WatchDir != "" {
+		if watcher, err = e.watcher(a); err != nil {
+			return err
+		}
 	}
 	runner := digest.NewRunner(digest.RunnerConfig{Store: e.db, Poster: b, Clock: appClock{a.now}, Logger: log,
 		Quiet: digest.QuietPolicy(cfg.Digest.WhenQuiet)})
@@ -60,15 +77,20 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	b.EnableDigests(sched)
 	// The scheduler posts through the bot's REST session, so it stops
 	// before the bot closes it; a run cut short resumes at the next start.
+	// The feed poller and the folder watcher stop with it.
 	schedCtx, stopSched := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if err := sched.Run(schedCtx); err != nil {
-			log.Error("digest scheduler stopped", "err", err)
-		}
-	}()
+	background := map[string]func(context.Context) error{"digest scheduler": sched.Run, "feed poller": reader.Run}
+	if watcher != nil {
+		background["folder watcher"] = watcher.Run
+	}
+	for name, run := range background {
+		wg.Go(func() {
+			if err := run(schedCtx); err != nil {
+				log.Error(name+" stopped", "err", err)
+			}
+		})
+	}
 	err = b.Run(ctx)
 	stopSched()
 	wg.Wait()

@@ -1,0 +1,43 @@
+package sources
+
+import (
+	"errors"
+
+	"briefbot/briefing"
+	"briefbot/briefing/normalize"
+	"briefbot/sources/feed"
+	"briefbot/sources/page"
+	"briefbot/sources/web"
+)
+
+// shownErrors are the errors whose messages are written for the person
+// who gave the address or file, and carry no internal detail.
+var shownErrors = []error{
+	web.ErrBlockedAddress, web.ErrScheme, web.ErrInvalidURL, web.ErrTooLarge, web.ErrTooManyRedirects,
+	web.ErrHostBackoff, web.ErrTimeout,
+	feed.ErrNotFeed, feed.ErrEmpty, feed.ErrMalformed,
+	page.ErrNoArticle, page.ErrEmpty,
+	normalize.ErrEmpty, normalize.ErrBinary, normalize.ErrInvalidUTF8, normalize.ErrInvalidUTF16,
+	normalize.ErrTooLarge, normalize.ErrUnsupported,
+	errNotArticle,
+}
+
+// UserMessage returns err's message when it is about the source itself
+// (unreachable, refused, not a feed, no article…) and safe to show to
+// whoever gave it; ok is false for internal failures, which belong in
+// the log.
+func UserMessage(err error) (msg string, ok bool) {
+	if ue, isUser := briefing.UserError(err); isUser {
+		return ue.Message, true
+	}
+	var st *web.StatusError
+	if errors.As(err, &st) {
+		return err.Error(), true
+	}
+	for _, e := range shownErrors {
+		if errors.Is(err, e) {
+			return err.Error(), true
+		}
+	}
+	return "", false
+}
