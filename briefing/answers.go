@@ -98,6 +98,8 @@ var helpEntries = []HelpEntry{
 	{"timeline [<person or topic>]", "dated developments in order: meetings, statements, figures", "timeline rafah"},
 	{"sources", "the articles in the corpus", "sources"},
 	{"/digest now|preview|subscribe|list", "what is new, for a server channel, now or on a cron schedule", "/digest subscribe 0 8 * * 1-5 Europe/Paris"},
+	{"/ingest url|file", "add an article page, a feed's new items or an article file (Manage Server or an allowed role)", "/ingest url https://www.example.com/world/rss.xml"},
+	{"/feeds add|list|remove", "the feeds the bot reads on a schedule (Manage Server)", "/feeds add https://www.example.com/world/rss.xml 1h"},
 	{"help", "this list", "help"},
 }
 

@@ -21,6 +21,7 @@ func TestConfigUnknownKey(t *testing.T) {
 		{"databse:\n  path: x.db\n", "databse"},
 		{"log:\n  level: info\n  format: json\n", "format"},
 		{"ingest:\n  max_bytes: 10\n", "max_bytes"},
+		{"sources:\n  feeds:\n    - url: https://a.example/rss\n      evry: 1h\n", "sources.feeds[0].evry"},
 	} {
 		dir := t.TempDir()
 		cfg := writeConfig(t, dir, tc.text)
@@ -53,6 +54,14 @@ func TestConfigBadValues(t *testing.T) {
 		{"blank path", "database:\n  path: \"   \"\n", "database.path"},
 		// A value of the wrong type names its field too, not only its line.
 		{"size not a number", "ingest:\n  max_file_bytes: lots\n", "max_file_bytes"},
+		{"feed not a URL", "sources:\n  feeds:\n    - url: ftp://a.example/rss\n", "sources.feeds[0].url"},
+		{"feed twice", "sources:\n  feeds:\n    - url: https://a.example/rss\n    - url: https://A.example/rss?utm_source=x\n", "sources.feeds[1].url"},
+		{"feed too often", "sources:\n  feeds:\n    - url: https://a.example/rss\n      every: 1m\n", "sources.feeds[0].every"},
+		{"feed every nonsense", "sources:\n  feeds:\n    - url: https://a.example/rss\n      every: daily\n", "sources.feeds[0].every"},
+		{"no rate", "sources:\n  requests_per_second: 0\n", "sources.requests_per_second"},
+		{"bad timeout", "sources:\n  fetch_timeout: forever\n", "sources.fetch_timeout"},
+		{"bad role", "sources:\n  ingest_roles: [admins]\n", "sources.ingest_roles[0]"},
+		{"private not a bool", "sources:\n  allow_private_networks: maybe\n", "allow_private_networks"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -209,3 +209,66 @@ func TestIngestPrivateAddressRefused(t *testing.T) {
 		t.Errorf("the refused server saw %d requests", got)
 	}
 }
+
+func TestFeedsAndFetch(t *testing.T) {
+	site := newWebSite(t)
+	dir := t.TempDir()
+	cfg := webConfig(t, dir, true)
+	feed := site.srv.URL + "/feed.xml"
+
+	r := run(t, "feeds", "add", "--config", cfg, "--every", "1h", feed+"?utm_campaign=x")
+	wantCode(t, r, 0)
+	wantContains(t, "stdout", r.stdout, "added "+feed+" (Desk wire), polled every 1h0m0s")
+	r = run(t, "feeds", "add", "--config", cfg, site.srv.URL+"/world/000_meridian")
+	wantCode(t, r, 1)
+	wantContains(t, "stderr", r.stderr, "is an HTML page, not a feed")
+	r = run(t, "feeds", "add", "--config", cfg, "--every", "1m", feed)
+	wantCode(t, r, 1)
+	wantContains(t, "stderr", r.stderr, "at most every 5m")
+
+	r = run(t, "fetch", "--config", cfg)
+	wantCode(t, r, 0)
+	wantContains(t, "stdout", r.stdout, "5 items, 5 new", "1 feed polled, 5 new articles, 0 failed")
+	// Not due again within the hour (the test clock stands still).
+	r = run(t, "fetch", "--config", cfg)
+	wantCode(t, r, 0)
+	wantContains(t, "stdout", r.stdout, "0 feeds polled, 0 new articles")
+	// --all polls it anyway: a conditional request, not modified.
+	r = run(t, "fetch", "--all", "--config", cfg)
+	wantCode(t, r, 0)
+	wantContains(t, "stdout", r.stdout, "not modified", "1 feed polled, 0 new articles")
+	if site.conditional != 1 {
+		t.Errorf("%d conditional requests, want 1", site.conditional)
+	}
+
+	r = run(t, "feeds", "list", "--config", cfg)
+	wantCode(t, r, 0)
+	wantContains(t, "stdout", r.stdout, feed+" (Desk wire)", "1h0m0s", "2024-03-25 09:30 UTC", "ok")
+	r = run(t, "feeds", "remove", "--config", cfg, feed)
+	wantCode(t, r, 0)
+	r = run(t, "feeds", "remove", "--config", cfg, feed)
+	wantCode(t, r, 1)
+	wantContains(t, "stderr", r.stderr, "no feed")
+	r = run(t, "feeds", "list", "--config", cfg)
+	wantContains(t, "stdout", r.stdout, "No feeds")
+	r = run(t, "feeds", "--config", cfg)
+	wantCode(t, r, 2)
+	r = run(t, "feeds", "rename", "--config", cfg)
+	wantCode(t, r, 2)
+}
+
+// A failing feed of the config is reported by fetch and listed with its
+// error, and fetch still reads the good one.
+func TestFetchReportsFailingFeed(t *testing.T) {
+	site := newWebSite(t)
+	dir := t.TempDir()
+	cfg := fmt.Sprintf("database:\n  path: %s\nsources:\n  allow_private_networks: true\n  requests_per_second: 100\n  feeds:\n    - url: %s/broken.xml\n    - url: %s/feed.xml\n      every: 2h\n",
+		filepath.Join(dir, "web.db"), site.srv.URL, site.srv.URL)
+	path := writeFile(t, dir, "config.yaml", []byte(cfg))
+	r := run(t, "fetch", "--config", path)
+	wantCode(t, r, 1)
+	wantContains(t, "stdout", r.stdout, "2 feeds polled, 5 new articles, 1 failed")
+	wantContains(t, "stderr", r.stderr, "/broken.xml", "feed could not be parsed")
+	r = run(t, "feeds", "list", "--config", path)
+	wantContains(t, "stdout", r.stdout, "failing (1 in a row)", "2h0m0s")
+}
