@@ -57,10 +57,16 @@ type Ingester interface {
 	Run(ctx context.Context, items []ingest.Item, report func(ingest.Outcome)) (ingest.Summary, error)
 }
 
+// systemClock is the wall clock.
+type systemClock struct{}
+
+func (systemClock) Now() time.Time                         { return time.Now() }
+func (systemClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
 // Options configure a Reader.
 type Options struct {
 	Every  time.Duration // polling interval of feeds added without one; default DefaultEvery
-	Clock  Clock
+	Clock  Clock         // default the wall clock
 	Logger *slog.Logger
 }
 
@@ -84,6 +90,9 @@ func NewReader(fetch *web.Fetcher, store Store, in Ingester, opts Options) *Read
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Clock == nil {
+		opts.Clock = systemClock{}
 	}
 	return &Reader{fetch: fetch, store: store, ingest: in, every: opts.Every, clock: opts.Clock, log: opts.Logger,
 		wake: make(chan struct{}, 1)}
