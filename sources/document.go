@@ -28,7 +28,7 @@ func articleDocument(resp *web.Response, it *feed.Item) (document, error) {
 	case mediaType == "text/html" || mediaType == "application/xhtml+xml" || mediaType == "" && looksLikeHTML(resp.Body):
 		p, err := page.Extract(resp.Body, resp.URL, resp.ContentType)
 		if err != nil {
-			return document{}, err
+			return document{}, &sourceError{err}
 		}
 		p.URL = name
 		if canon, err := feed.CanonicalURL(p.URL); err == nil && p.URL != "" {
@@ -46,7 +46,7 @@ func articleDocument(resp *web.Response, it *feed.Item) (document, error) {
 	case mediaType == "text/plain" || mediaType == "text/markdown" || mediaType == "text/x-markdown" || mediaType == "":
 		body, err := web.UTF8(resp.Body, resp.ContentType)
 		if err != nil {
-			return document{}, err
+			return document{}, &sourceError{fmt.Errorf("%s: %w", name, err)}
 		}
 		return document{name: name, body: body}, nil
 	}

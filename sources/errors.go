@@ -31,7 +31,8 @@ func UserMessage(err error) (msg string, ok bool) {
 		return ue.Message, true
 	}
 	var st *web.StatusError
-	if errors.As(err, &st) {
+	var se *sourceError
+	if errors.As(err, &st) || errors.As(err, &se) {
 		return err.Error(), true
 	}
 	for _, e := range shownErrors {
@@ -41,3 +42,11 @@ func UserMessage(err error) (msg string, ok bool) {
 	}
 	return "", false
 }
+
+// sourceError is an error about a source (fetching it, reading its page),
+// worded for people by sources/web or sources/page: it is shown whatever
+// its kind, such as a refused connection or a host not found.
+type sourceError struct{ err error }
+
+func (e *sourceError) Error() string { return e.err.Error() }
+func (e *sourceError) Unwrap() error { return e.err }

@@ -32,6 +32,8 @@ const (
 	// maxPagesPerPoll bounds the article pages one poll fetches; the
 	// other items wait for the next poll.
 	maxPagesPerPoll = 50
+	// minSleep is the least the poll loop sleeps between passes.
+	minSleep = time.Second
 	// maxSleep bounds the poll loop's sleep, so that a feed added by
 	// another process is noticed.
 	maxSleep = time.Minute
@@ -133,7 +135,9 @@ func (r *Reader) Run(ctx context.Context) error {
 				r.log.Error("feeds", "err", err)
 			}
 		case !next.IsZero():
-			wait = min(max(next.Sub(r.clock.Now()), 0), maxSleep)
+			// At least minSleep: a feed that could not be rescheduled
+			// (the database failing) is not polled in a tight loop.
+			wait = min(max(next.Sub(r.clock.Now()), minSleep), maxSleep)
 		}
 		select {
 		case <-ctx.Done():
@@ -181,7 +185,7 @@ func (r *Reader) AddFeed(ctx context.Context, url string, every time.Duration, o
 	if every < MinEvery {
 		return briefing.Feed{}, false, briefing.Invalid("a feed is polled at most every %s", MinEvery)
 	}
-	resp, err := r.fetch.Get(ctx, web.Request{URL: canon, Accept: acceptFeed})
+	resp, err := r.get(ctx, web.Request{URL: canon, Accept: acceptFeed})
 	if err != nil {
 		return briefing.Feed{}, false, err
 	}
@@ -226,7 +230,7 @@ func (r *Reader) IngestURL(ctx context.Context, raw, origin string) (Result, err
 	} else if ok {
 		return r.Poll(ctx, f)
 	}
-	resp, err := r.fetch.Get(ctx, web.Request{URL: canon, Accept: acceptAny})
+	resp, err := r.get(ctx, web.Request{URL: canon, Accept: acceptAny})
 	if err != nil {
 		return Result{URL: raw}, err
 	}
@@ -254,7 +258,7 @@ func (r *Reader) Poll(ctx context.Context, f briefing.Feed) (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	now := r.clock.Now()
-	resp, err := r.fetch.Get(ctx, web.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, Accept: acceptFeed})
+	resp, err := r.get(ctx, web.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, Accept: acceptFeed})
 	if err != nil {
 		return r.failed(ctx, f, now, err)
 	}
@@ -284,9 +288,10 @@ func (r *Reader) readFeed(ctx context.Context, f briefing.Feed, resp *web.Respon
 	})
 	var docs []document
 	var feedItems []briefing.FeedItem
-	pages := 0
+	pages, retry := 0, 0 // pages fetched; items left for the next poll
 	for _, it := range items {
-		known, err := r.store.KnownItem(ctx, f.ID, it.GUID, it.CanonicalURL)
+		rec := briefing.FeedItem{FeedID: f.ID, GUID: it.GUID, URL: it.CanonicalURL}
+		known, err := r.store.KnownItem(ctx, f.ID, it.GUID, "")
 		if err != nil {
 			return res, err
 		}
@@ -294,17 +299,33 @@ func (r *Reader) readFeed(ctx context.Context, f briefing.Feed, resp *web.Respon
 			res.Known++
 			continue
 		}
-		rec := briefing.FeedItem{FeedID: f.ID, GUID: it.GUID, URL: it.CanonicalURL}
+		if it.CanonicalURL != "" {
+			if known, err = r.store.KnownItem(ctx, f.ID, it.GUID, it.CanonicalURL); err != nil {
+				return res, err
+			}
+		}
+		if known {
+			// Read from another feed or by address: this feed's item is
+			// recorded too, as a duplicate.
+			res.Known++
+			rec.SeenAt = now
+			if err := r.store.RecordItem(ctx, rec); err != nil {
+				return res, err
+			}
+			continue
+		}
 		doc, err := r.itemDocument(ctx, it, &pages)
 		switch {
 		case errors.Is(err, errLater):
 			res.Later++
+			retry++
 			continue
 		case err != nil && transient(err):
 			// Tried again at the next poll.
 			r.log.Warn("feed item not fetched", "feed", f.URL, "item", it.Link, "err", err)
 			res.Outcomes = append(res.Outcomes, ingest.Outcome{Path: itemName(it), Err: err})
 			res.Summary.Failed++
+			retry++
 			continue
 		case err != nil:
 			rec.Error, rec.SeenAt = err.Error(), now
@@ -342,6 +363,11 @@ func (r *Reader) readFeed(ctx context.Context, f briefing.Feed, resp *web.Respon
 		return res, runErr
 	}
 	r.succeeded(&f, now, resp)
+	if retry > 0 {
+		// Items are left for the next poll: it must read the feed again
+		// rather than be told it has not changed.
+		f.ETag, f.LastModified = "", ""
+	}
 	res.Feed = &f
 	if err := r.store.SaveFeedPoll(ctx, f, sum.Ingested); err != nil {
 		return res, err
@@ -361,7 +387,11 @@ func (r *Reader) itemDocument(ctx context.Context, it feed.Item, pages *int) (do
 		if strings.TrimSpace(it.Content) == "" {
 			return document{}, fmt.Errorf("feed item %q has neither text nor link", clipText(it.Title, 80))
 		}
-		return document{name: itemName(it), body: page.Document(page.Page{
+		name := it.CanonicalURL
+		if name == "" {
+			name = itemName(it)
+		}
+		return document{name: name, body: page.Document(page.Page{
 			Title: it.Title, URL: it.CanonicalURL, Published: it.Published, Byline: it.Author, Content: it.Content,
 		})}, nil
 	}
@@ -369,11 +399,20 @@ func (r *Reader) itemDocument(ctx context.Context, it feed.Item, pages *int) (do
 		return document{}, errLater
 	}
 	*pages++
-	resp, err := r.fetch.Get(ctx, web.Request{URL: it.Link, Accept: acceptAny})
+	resp, err := r.get(ctx, web.Request{URL: it.Link, Accept: acceptAny})
 	if err != nil {
 		return document{}, err
 	}
 	return articleDocument(resp, &it)
+}
+
+// get fetches req; its errors are about the source, worded for people.
+func (r *Reader) get(ctx context.Context, req web.Request) (*web.Response, error) {
+	resp, err := r.fetch.Get(ctx, req)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		err = &sourceError{err}
+	}
+	return resp, err
 }
 
 // succeeded records a good poll: validators kept, errors cleared, next
@@ -402,8 +441,12 @@ func (r *Reader) failed(ctx context.Context, f briefing.Feed, now time.Time, err
 	f.Errors++
 	f.LastError = err.Error()
 	f.LastCheck = now
-	wait := min(f.Every<<min(f.Errors-1, 10), maxWait)
-	next := now.Add(wait)
+	// Doubled step by step: a shift of a long interval overflows.
+	wait := f.Every
+	for i := 1; i < f.Errors && wait < maxWait; i++ {
+		wait *= 2
+	}
+	next := now.Add(min(wait, maxWait))
 	var st *web.StatusError
 	var bo *web.BackoffError
 	switch {
@@ -421,7 +464,9 @@ func (r *Reader) failed(ctx context.Context, f briefing.Feed, now time.Time, err
 		log("feed poll failed", "feed", f.URL, "failures_in_a_row", f.Errors, "next", next, "err", err)
 	}
 	if serr := r.store.SaveFeedPoll(ctx, f, 0); serr != nil {
-		return res, errors.Join(err, serr)
+		// Logged here: err is the feed's, for whoever asked, and must
+		// not carry the database's.
+		r.log.Error("save feed poll", "feed", f.URL, "err", serr)
 	}
 	return res, err
 }
@@ -451,6 +496,10 @@ func looksLikeFeed(resp *web.Response) bool {
 		return true
 	}
 	head := bytes.TrimSpace(bytes.TrimPrefix(resp.Body, []byte("\xef\xbb\xbf")))
+	if bytes.HasPrefix(head, []byte("{")) {
+		// A JSON Feed, often served as application/json, names its version.
+		return bytes.Contains(head[:min(len(head), 4096)], []byte("jsonfeed.org/version"))
+	}
 	head = head[:min(len(head), 512)]
 	lower := bytes.ToLower(head)
 	if bytes.Contains(lower, []byte("<html")) || bytes.HasPrefix(lower, []byte("<!doctype html")) {
@@ -511,7 +560,7 @@ func (r *Reader) RemoveFeed(ctx context.Context, url string) (bool, error) {
 // address: a text, markdown or HTML article.
 func (r *Reader) IngestAttachment(ctx context.Context, name, url string) (Result, error) {
 	res := Result{URL: name}
-	resp, err := r.fetch.Get(ctx, web.Request{URL: url})
+	resp, err := r.get(ctx, web.Request{URL: url})
 	if err != nil {
 		return res, err
 	}

@@ -43,7 +43,8 @@ func scanFeed(sc interface{ Scan(...any) error }) (briefing.Feed, error) {
 
 // AddFeed stores a feed by its URL: a new feed is due at once; a feed
 // already stored takes the new schedule, origin and polling (a feed read
-// once becomes polled when added), and keeps where its polling stands.
+// once becomes polled when added; a polled feed read once keeps its
+// schedule and origin), and keeps where its polling stands.
 // created says whether it is new.
 func (db *DB) AddFeed(ctx context.Context, f briefing.Feed) (briefing.Feed, bool, error) {
 	if f.URL == "" {
@@ -71,9 +72,13 @@ func (db *DB) AddFeed(ctx context.Context, f briefing.Feed) (briefing.Feed, bool
 		}
 		created = n == 1
 		if !created {
-			if _, err := t.exec(`UPDATE feeds SET every_seconds = ?, polled = MAX(polled, ?),
-				origin = CASE WHEN ? THEN ? ELSE origin END WHERE url = ?`,
-				int64(f.Every/time.Second), f.Polled, f.Polled, f.Origin, f.URL); err != nil {
+			// Reading a polled feed once leaves its schedule and origin.
+			// A shorter interval brings the next check forward.
+			soonest := timeArg(now.Add(f.Every))
+			if _, err := t.exec(`UPDATE feeds SET every_seconds = CASE WHEN ? OR polled = 0 THEN ? ELSE every_seconds END,
+				next_check = CASE WHEN ? AND next_check > ? THEN ? ELSE next_check END,
+				polled = MAX(polled, ?), origin = CASE WHEN ? THEN ? ELSE origin END WHERE url = ?`,
+				f.Polled, int64(f.Every/time.Second), f.Polled, soonest, soonest, f.Polled, f.Polled, f.Origin, f.URL); err != nil {
 				return err
 			}
 		}
