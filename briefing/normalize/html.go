@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"slices"
@@ -11,6 +10,8 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"briefbot/briefing"
+
+	"briefbot/briefing/htmlmeta"
 )
 
 // maxHTMLDepth bounds how deep the walkers descend into the element tree;
@@ -201,9 +202,9 @@ func (p *page) scan(n *html.Node, depth int, chrome bool) {
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.Meta:
-			content := attr(n, "content")
+			content := htmlmeta.Attr(n, "content")
 			for _, k := range []string{"property", "name", "itemprop"} {
-				if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+				if key := strings.ToLower(strings.TrimSpace(htmlmeta.Attr(n, k))); key != "" {
 					if _, seen := p.metas[key]; !seen {
 						p.metas[key] = content
 					}
@@ -216,12 +217,12 @@ func (p *page) scan(n *html.Node, depth int, chrome bool) {
 			}
 			return
 		case atom.Link:
-			if hasToken(attr(n, "rel"), "canonical") && p.canonical == "" {
-				p.canonical = strings.TrimSpace(attr(n, "href"))
+			if htmlmeta.HasToken(htmlmeta.Attr(n, "rel"), "canonical") && p.canonical == "" {
+				p.canonical = strings.TrimSpace(htmlmeta.Attr(n, "href"))
 			}
 			return
 		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+			if strings.Contains(strings.ToLower(htmlmeta.Attr(n, "type")), "ld+json") {
 				p.readJSONLD(textOf(n, 0))
 			}
 			return
@@ -234,8 +235,8 @@ func (p *page) scan(n *html.Node, depth int, chrome bool) {
 				p.body = n
 			}
 		}
-		if strings.EqualFold(attr(n, "itemprop"), "datePublished") && p.itemDate == "" {
-			p.itemDate = firstNonEmpty(attr(n, "content"), attr(n, "datetime"), cleanInline(textOf(n, 0)))
+		if strings.EqualFold(htmlmeta.Attr(n, "itemprop"), "datePublished") && p.itemDate == "" {
+			p.itemDate = firstNonEmpty(htmlmeta.Attr(n, "content"), htmlmeta.Attr(n, "datetime"), cleanInline(textOf(n, 0)))
 		}
 		chrome = chrome || isSkipped(n)
 		if !chrome {
@@ -293,7 +294,7 @@ func (p *page) published(container *html.Node) briefing.Date {
 		if n == nil {
 			continue
 		}
-		if v := firstTimeDatetime(n, 0); v != "" {
+		if v := htmlmeta.FirstTimeDatetime(n); v != "" {
 			if d, ok := parseDate(v); ok {
 				return d
 			}
@@ -330,87 +331,13 @@ func (p *page) url(source string) string {
 // readJSONLD records the datePublished of a JSON-LD script, preferring an
 // object whose @type is an article.
 func (p *page) readJSONLD(text string) {
-	var v any
-	if json.Unmarshal([]byte(text), &v) != nil {
-		return
-	}
-	article, other := findLDDate(v, 0)
+	article, other := htmlmeta.LDDates(text)
 	if p.ldDate == "" {
 		p.ldDate = article
 	}
 	if p.ldAny == "" {
 		p.ldAny = other
 	}
-}
-
-// findLDDate searches decoded JSON-LD (objects, arrays, @graph) for
-// datePublished strings: the first on an article-like @type, and the first
-// on anything else.
-func findLDDate(v any, depth int) (article, other string) {
-	if depth > 16 {
-		return "", ""
-	}
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			a, o := findLDDate(e, depth+1)
-			article, other = firstNonEmpty(article, a), firstNonEmpty(other, o)
-			if article != "" {
-				return article, other
-			}
-		}
-	case map[string]any:
-		if s, ok := x["datePublished"].(string); ok && s != "" {
-			if isArticleType(x["@type"]) {
-				return s, other
-			}
-			other = s
-		}
-		for _, k := range sortedKeys(x) {
-			if k == "datePublished" {
-				continue
-			}
-			a, o := findLDDate(x[k], depth+1)
-			article, other = firstNonEmpty(article, a), firstNonEmpty(other, o)
-			if article != "" {
-				return article, other
-			}
-		}
-	}
-	return article, other
-}
-
-// isArticleType reports whether a JSON-LD @type (a string or a list) names
-// an article, such as NewsArticle, ReportageNewsArticle or BlogPosting.
-func isArticleType(t any) bool {
-	switch x := t.(type) {
-	case string:
-		return strings.Contains(x, "Article") || strings.Contains(x, "Posting")
-	case []any:
-		for _, e := range x {
-			if isArticleType(e) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// sortedKeys returns the keys of m with "@graph" first and the rest in
-// sorted order, so that the search is deterministic.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for i, k := range keys {
-		if k == "@graph" {
-			copy(keys[1:i+1], keys[:i])
-			keys[0] = k
-		}
-	}
-	return keys
 }
 
 // extractor collects paragraphs from an element tree.
@@ -572,27 +499,6 @@ func paragraphTextLen(n *html.Node, depth int, inP bool) int {
 	return total
 }
 
-// firstTimeDatetime returns the datetime of the first <time> under n.
-func firstTimeDatetime(n *html.Node, depth int) string {
-	if depth > maxHTMLDepth {
-		return ""
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if c.DataAtom == atom.Time {
-			if v := strings.TrimSpace(attr(c, "datetime")); v != "" {
-				return v
-			}
-		}
-		if v := firstTimeDatetime(c, depth+1); v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // textOf returns all the text under n.
 func textOf(n *html.Node, depth int) string {
 	if n.Type == html.TextNode {
@@ -609,26 +515,6 @@ func textOf(n *html.Node, depth int) string {
 		}
 	}
 	return b.String()
-}
-
-// attr returns the value of the attribute key of n, or "".
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-// hasToken reports whether a space-separated list holds tok, ignoring case.
-func hasToken(list, tok string) bool {
-	for _, f := range strings.Fields(list) {
-		if strings.EqualFold(f, tok) {
-			return true
-		}
-	}
-	return false
 }
 
 // firstNonEmpty returns the first of vs that is not empty after trimming.

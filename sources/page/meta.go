@@ -1,14 +1,14 @@
 package page
 
 import (
-	"encoding/json"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"briefbot/briefing/htmlmeta"
 )
 
 // maxDepth bounds how deep the walkers descend into the element tree.
@@ -60,9 +60,9 @@ func (in *info) walk(n *html.Node, depth int, inArticle bool) {
 	if n.Type == html.ElementNode && n.Namespace == "" {
 		switch n.DataAtom {
 		case atom.Meta:
-			content := attr(n, "content")
+			content := htmlmeta.Attr(n, "content")
 			for _, k := range []string{"property", "name", "itemprop"} {
-				key := strings.ToLower(strings.TrimSpace(attr(n, k)))
+				key := strings.ToLower(strings.TrimSpace(htmlmeta.Attr(n, k)))
 				if _, seen := in.metas[key]; key != "" && !seen {
 					in.metas[key] = content
 				}
@@ -74,12 +74,12 @@ func (in *info) walk(n *html.Node, depth int, inArticle bool) {
 			}
 			return
 		case atom.Link:
-			if in.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
-				in.canonical = strings.TrimSpace(attr(n, "href"))
+			if in.canonical == "" && htmlmeta.HasToken(htmlmeta.Attr(n, "rel"), "canonical") {
+				in.canonical = strings.TrimSpace(htmlmeta.Attr(n, "href"))
 			}
 			return
 		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+			if strings.Contains(strings.ToLower(htmlmeta.Attr(n, "type")), "ld+json") {
 				in.readJSONLD(textOf(n, 0))
 			}
 			return
@@ -89,13 +89,13 @@ func (in *info) walk(n *html.Node, depth int, inArticle bool) {
 			}
 		case atom.Time:
 			if inArticle && in.timeDate == "" {
-				in.timeDate = strings.TrimSpace(attr(n, "datetime"))
+				in.timeDate = strings.TrimSpace(htmlmeta.Attr(n, "datetime"))
 			}
 		case atom.Article:
 			inArticle = in.timeDate == ""
 		}
-		if in.itemDate == "" && strings.EqualFold(attr(n, "itemprop"), "datePublished") {
-			in.itemDate = firstNonEmpty(attr(n, "content"), attr(n, "datetime"), textOf(n, 0))
+		if in.itemDate == "" && strings.EqualFold(htmlmeta.Attr(n, "itemprop"), "datePublished") {
+			in.itemDate = firstNonEmpty(htmlmeta.Attr(n, "content"), htmlmeta.Attr(n, "datetime"), textOf(n, 0))
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -149,81 +149,13 @@ func (in *info) pageURL(base *url.URL, fallback string) string {
 // readJSONLD records the datePublished of a JSON-LD script, preferring an
 // object whose @type is an article.
 func (in *info) readJSONLD(text string) {
-	var v any
-	if json.Unmarshal([]byte(strings.TrimSpace(text)), &v) != nil {
-		return
-	}
-	article, other := findLDDate(v, 0)
+	article, other := htmlmeta.LDDates(text)
 	if in.ldDate == "" {
 		in.ldDate = article
 	}
 	if in.ldAny == "" {
 		in.ldAny = other
 	}
-}
-
-// findLDDate searches decoded JSON-LD (objects, arrays, @graph) for
-// datePublished strings: the first on an article @type and the first on
-// anything else. Keys are visited in sorted order, so the result is
-// deterministic.
-func findLDDate(v any, depth int) (article, other string) {
-	if depth > 16 {
-		return "", ""
-	}
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			a, o := findLDDate(e, depth+1)
-			article, other = firstNonEmpty(article, a), firstNonEmpty(other, o)
-			if article != "" {
-				return article, other
-			}
-		}
-	case map[string]any:
-		if s, ok := x["datePublished"].(string); ok && strings.TrimSpace(s) != "" {
-			if isArticleType(x["@type"]) {
-				return s, other
-			}
-			other = s
-		}
-		for _, k := range sortedKeys(x) {
-			if k == "datePublished" {
-				continue
-			}
-			a, o := findLDDate(x[k], depth+1)
-			article, other = firstNonEmpty(article, a), firstNonEmpty(other, o)
-			if article != "" {
-				return article, other
-			}
-		}
-	}
-	return article, other
-}
-
-// isArticleType reports whether a JSON-LD @type (a string or a list) names
-// an article, such as NewsArticle or BlogPosting.
-func isArticleType(t any) bool {
-	switch x := t.(type) {
-	case string:
-		return strings.Contains(x, "Article") || strings.Contains(x, "Posting")
-	case []any:
-		for _, e := range x {
-			if isArticleType(e) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// sortedKeys returns the keys of m in sorted order.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // timeLayouts are the timestamp forms parseTime accepts.
@@ -266,27 +198,6 @@ func parseTime(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// firstTimeDatetime returns the datetime of the first <time> under n.
-func firstTimeDatetime(n *html.Node, depth int) string {
-	if n == nil || depth > maxDepth {
-		return ""
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if c.DataAtom == atom.Time {
-			if v := strings.TrimSpace(attr(c, "datetime")); v != "" {
-				return v
-			}
-		}
-		if v := firstTimeDatetime(c, depth+1); v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // textOf returns all the text under n.
 func textOf(n *html.Node, depth int) string {
 	if n.Type == html.TextNode {
@@ -300,24 +211,4 @@ func textOf(n *html.Node, depth int) string {
 		b.WriteString(textOf(c, depth+1))
 	}
 	return b.String()
-}
-
-// attr returns the value of the attribute key of n, or "".
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-// hasToken reports whether a space-separated list holds tok, ignoring case.
-func hasToken(list, tok string) bool {
-	for f := range strings.FieldsSeq(list) {
-		if strings.EqualFold(f, tok) {
-			return true
-		}
-	}
-	return false
 }

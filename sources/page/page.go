@@ -16,6 +16,8 @@ import (
 
 	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+
+	"briefbot/briefing/htmlmeta"
 )
 
 // MinArticleText is the fewest characters of text outside links that an
@@ -92,7 +94,7 @@ func Extract(raw []byte, pageURL, contentType string) (Page, error) {
 		p.Published = t
 	} else if t := info.published(); !t.IsZero() {
 		p.Published = t
-	} else if t, ok := parseTime(firstTimeDatetime(body, 0)); ok {
+	} else if t, ok := parseTime(htmlmeta.FirstTimeDatetime(body)); ok {
 		p.Published = t
 	}
 
