@@ -221,14 +221,7 @@ func (b *Bot) ingestReply(what string, res sources.Result, err error) (reply, st
 	case res.Feed != nil && res.NotModified:
 		lines = append(lines, fmt.Sprintf("The feed %s has not changed since it was last read.", feedName(*res.Feed)))
 	case res.Feed != nil:
-		line := fmt.Sprintf("Read the feed %s: %s, %d new", feedName(*res.Feed), briefing.Plural(res.Items, "item", "items"), res.Summary.Ingested)
-		if res.Known > 0 {
-			line += fmt.Sprintf(", %d read before", res.Known)
-		}
-		if res.Later > 0 {
-			line += fmt.Sprintf(", %d left for later", res.Later)
-		}
-		lines = append(lines, line+".")
+		lines = append(lines, fmt.Sprintf("Read the feed %s: %s.", feedName(*res.Feed), res.ItemCounts()))
 	}
 	shown := 0
 	for _, o := range res.Outcomes {

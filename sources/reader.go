@@ -114,6 +114,19 @@ type Result struct {
 	Summary  ingest.Summary
 }
 
+// ItemCounts sums up a feed read: "5 items, 2 new, 3 read before, 1 left
+// for the next poll" (counts of zero left out, but for new).
+func (r Result) ItemCounts() string {
+	line := fmt.Sprintf("%s, %d new", briefing.Plural(r.Items, "item", "items"), r.Summary.Ingested)
+	if r.Known > 0 {
+		line += fmt.Sprintf(", %d read before", r.Known)
+	}
+	if r.Later > 0 {
+		line += fmt.Sprintf(", %d left for the next poll", r.Later)
+	}
+	return line
+}
+
 // Changed wakes the poll loop, after feeds were added or removed.
 func (r *Reader) Changed() {
 	select {
@@ -157,8 +170,14 @@ func (r *Reader) PollDue(ctx context.Context) []Result {
 		}
 		return nil
 	}
+	return r.PollFeeds(ctx, due)
+}
+
+// PollFeeds polls each feed once, in order, and returns what each did; a
+// feed that failed has its error as its last outcome.
+func (r *Reader) PollFeeds(ctx context.Context, feeds []briefing.Feed) []Result {
 	var out []Result
-	for _, f := range due {
+	for _, f := range feeds {
 		if ctx.Err() != nil {
 			break
 		}

@@ -121,17 +121,13 @@ func (db *DB) StartRun(ctx context.Context, channel string, at time.Time, manual
 	var r digest.Run
 	var created bool
 	err = db.write(ctx, func(t *wtx) error {
-		res, err := t.exec(`INSERT INTO digest_runs(channel, scheduled_for, manual, state, digest, started_at)
+		var err error
+		created, err = t.changed(`INSERT INTO digest_runs(channel, scheduled_for, manual, state, digest, started_at)
 			VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT(channel, scheduled_for) DO NOTHING`,
 			channel, timeArg(at), manual, string(body), timeArg(db.now()))
 		if err != nil {
 			return err
 		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		created = n == 1
 		r, err = scanRun(t.queryRow(`SELECT `+runColumns+` FROM digest_runs WHERE channel = ? AND scheduled_for = ?`, channel, timeArg(at)))
 		return err
 	})
@@ -318,12 +314,8 @@ func (db *DB) Subscribe(ctx context.Context, s digest.Subscription) error {
 func (db *DB) Unsubscribe(ctx context.Context, channel string) (bool, error) {
 	var existed bool
 	err := db.write(ctx, func(t *wtx) error {
-		res, err := t.exec(`DELETE FROM digest_subscriptions WHERE channel = ?`, channel)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		existed = n > 0
+		var err error
+		existed, err = t.changed(`DELETE FROM digest_subscriptions WHERE channel = ?`, channel)
 		return err
 	})
 	if err != nil {

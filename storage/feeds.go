@@ -60,17 +60,13 @@ func (db *DB) AddFeed(ctx context.Context, f briefing.Feed) (briefing.Feed, bool
 	var out briefing.Feed
 	var created bool
 	err := db.write(ctx, func(t *wtx) error {
-		res, err := t.exec(`INSERT INTO feeds(url, every_seconds, polled, origin, next_check, added_at)
+		var err error
+		created, err = t.changed(`INSERT INTO feeds(url, every_seconds, polled, origin, next_check, added_at)
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING`,
 			f.URL, int64(f.Every/time.Second), f.Polled, f.Origin, timeArg(f.NextCheck), timeArg(now))
 		if err != nil {
 			return err
 		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		created = n == 1
 		if !created {
 			// Reading a polled feed once leaves its schedule and origin.
 			// A shorter interval brings the next check forward.
@@ -148,12 +144,8 @@ func (db *DB) feeds(ctx context.Context, q string, args ...any) ([]briefing.Feed
 func (db *DB) RemoveFeed(ctx context.Context, url string) (bool, error) {
 	var removed bool
 	err := db.write(ctx, func(t *wtx) error {
-		res, err := t.exec(`DELETE FROM feeds WHERE url = ?`, url)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		removed = n == 1
+		var err error
+		removed, err = t.changed(`DELETE FROM feeds WHERE url = ?`, url)
 		return err
 	})
 	if err != nil {
@@ -210,20 +202,6 @@ func (db *DB) RecordItem(ctx context.Context, it briefing.FeedItem) error {
 		return fmt.Errorf("record feed item %s: %w", it.GUID, err)
 	}
 	return nil
-}
-
-// DocumentByURL returns the id of the stored article with this address, 0
-// when none.
-func (db *DB) DocumentByURL(ctx context.Context, url string) (int64, error) {
-	var id int64
-	err := db.sql.QueryRowContext(ctx, `SELECT id FROM documents WHERE url = ?`, url).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("document of %s: %w", url, err)
-	}
-	return id, nil
 }
 
 // WasIngested implements the watched folder's ledger: whether this

@@ -70,6 +70,16 @@ func (t *wtx) exec(q string, args ...any) (sql.Result, error) {
 	return s.ExecContext(t.ctx, args...)
 }
 
+// changed runs a statement and reports whether it changed any row.
+func (t *wtx) changed(q string, args ...any) (bool, error) {
+	res, err := t.exec(q, args...)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
 // insert runs an INSERT and returns the new row's id.
 func (t *wtx) insert(q string, args ...any) (int64, error) {
 	res, err := t.exec(q, args...)

@@ -120,21 +120,3 @@ func (t *toldIndex) repeats(words []string, threshold float64, kinds ...FactKind
 	}
 	return false
 }
-
-// sharedCount is how many numbers two ascending slices have in common.
-func sharedCount(a, b []int32) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
-}

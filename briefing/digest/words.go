@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -48,7 +49,12 @@ func overlap(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	// Both are sorted (see contentWords): merge them.
+	return float64(sharedCount(a, b)) / float64(min(len(a), len(b)))
+}
+
+// sharedCount is how many values two ascending slices without repeats
+// have in common, found by merging them.
+func sharedCount[T cmp.Ordered](a, b []T) int {
 	n := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
@@ -62,7 +68,7 @@ func overlap(a, b []string) float64 {
 			j++
 		}
 	}
-	return float64(n) / float64(min(len(a), len(b)))
+	return n
 }
 
 // stopWords are words too common to tell two texts apart.

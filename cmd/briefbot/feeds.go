@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"text/tabwriter"
 	"time"
 
@@ -46,14 +47,11 @@ func runFeeds(ctx context.Context, a *app, args []string) error {
 	case len(rest) != n:
 		return fs.usageError("feeds list takes no argument")
 	}
-	e, err := f.open(ctx, a)
+	e, err := f.openWithFeeds(ctx, a)
 	if err != nil {
 		return err
 	}
 	defer e.close()
-	if err := e.syncConfigFeeds(ctx); err != nil {
-		return err
-	}
 	switch verb {
 	case "add":
 		fetch := e.fetcher(a)
@@ -153,14 +151,11 @@ func runFetch(ctx context.Context, a *app, args []string) error {
 	if err := fs.noArgs(pos); err != nil {
 		return err
 	}
-	e, err := f.open(ctx, a)
+	e, err := f.openWithFeeds(ctx, a)
 	if err != nil {
 		return err
 	}
 	defer e.close()
-	if err := e.syncConfigFeeds(ctx); err != nil {
-		return err
-	}
 	fetch := e.fetcher(a)
 	defer fetch.Close()
 	reader := e.reader(a, fetch)
@@ -170,16 +165,8 @@ func runFetch(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		for _, fd := range feeds {
-			if !fd.Polled {
-				continue
-			}
-			res, err := reader.Poll(ctx, fd)
-			if err != nil {
-				res.Outcomes = append(res.Outcomes, failedOutcome(fd.URL, err))
-			}
-			results = append(results, res)
-		}
+		polled := slices.DeleteFunc(feeds, func(f briefing.Feed) bool { return !f.Polled })
+		results = reader.PollFeeds(ctx, polled)
 	} else {
 		results = reader.PollDue(ctx)
 	}

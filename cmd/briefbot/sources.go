@@ -42,6 +42,19 @@ func (e *env) reader(a *app, fetch *web.Fetcher) *sources.Reader {
 	return sources.NewReader(fetch, e.db, e.pipeline(a), sources.Options{Clock: appClock{a.now}, Logger: a.logger(e.cfg.Log.Level)})
 }
 
+// openWithFeeds opens the corpus with the config's feeds stored.
+func (f *dbFlags) openWithFeeds(ctx context.Context, a *app) (*env, error) {
+	e, err := f.open(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.syncConfigFeeds(ctx); err != nil {
+		e.close()
+		return nil, err
+	}
+	return e, nil
+}
+
 // syncConfigFeeds stores the config's feeds as polled feeds.
 func (e *env) syncConfigFeeds(ctx context.Context) error {
 	for _, f := range e.cfg.Sources.Feeds {
@@ -72,21 +85,9 @@ func resultLine(r sources.Result) string {
 	case r.Feed != nil && r.NotModified:
 		return fmt.Sprintf("%s: not modified since the last read", r.URL)
 	case r.Feed != nil:
-		line := fmt.Sprintf("%s: %s, %d new", r.URL, briefing.Plural(r.Items, "item", "items"), r.Summary.Ingested)
-		if r.Known > 0 {
-			line += fmt.Sprintf(", %d read before", r.Known)
-		}
-		if r.Later > 0 {
-			line += fmt.Sprintf(", %d left for the next poll", r.Later)
-		}
-		return line
+		return r.URL + ": " + r.ItemCounts()
 	}
 	return ""
-}
-
-// failedOutcome is a source that failed as a whole.
-func failedOutcome(path string, err error) ingest.Outcome {
-	return ingest.Outcome{Path: path, Err: err}
 }
 
 // watcher watches the config's folder and ingests its new files.
