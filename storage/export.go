@@ -110,11 +110,11 @@ func (db *DB) exportMeetings(ctx context.Context, ex *briefing.Export) error {
 		return err
 	}
 	ex.Meetings, ex.Calls = []briefing.ExportMeeting{}, []briefing.ExportMeeting{}
-	for _, id := range ids {
-		m, err := db.meeting(ctx, id)
-		if err != nil {
-			return err
-		}
+	ms, err := db.meetingsInOrder(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
 		em := briefing.ExportMeeting{Participants: []string{}, Organizations: append([]string{}, m.Parties...), Groups: m.Groups,
 			Date: m.Date, DateInferred: m.DateInferred, Status: m.Status, Place: optional(m.Place), When: optional(m.When)}
 		for _, p := range m.Participants {

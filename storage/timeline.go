@@ -159,13 +159,9 @@ func (db *DB) figureEvents(ctx context.Context, where string, match any, limit i
 
 // meetingEventsOf loads meetings by id as timeline events.
 func (db *DB) meetingEventsOf(ctx context.Context, ids []int64) ([]briefing.TimelineEvent, error) {
-	ms := make([]briefing.MeetingRecord, 0, len(ids))
-	for _, id := range ids {
-		m, err := db.meeting(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, m)
+	ms, err := db.meetingsInOrder(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	return meetingEvents(ms), nil
 }
