@@ -64,6 +64,8 @@ func commands() map[string]command {
 		"demo":    {"build a corpus from the bundled sample articles and answer sample questions", runDemo},
 		"eval":    {"measure extraction against gold annotations", runEval},
 		"migrate": {"create or upgrade the database schema", runMigrate},
+		"gen":     {"generate a deterministic corpus of news-like articles", runGen},
+		"bench":   {"measure ingest, queries, autocomplete and digests at scale", runBench},
 		"version": {"print the version", runVersion},
 	}
 }

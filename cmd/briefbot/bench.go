@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"briefbot/internal/scalebench"
+)
+
+const benchUsage = `Usage: briefbot bench [--articles N,N,…] [--runs R] [flags]
+
+Measures briefbot at scale and prints one Markdown table. For each corpus
+size it generates articles (as "briefbot gen" does), ingests them into a
+fresh database in a temporary directory, then times every ask command,
+autocomplete and the digest of the last 1,000 articles. Figures are the
+medians of the runs: ingest rate (whole run, first and last 10,000),
+peak memory while ingesting, database size per article, and p50/p99
+latency of each operation. Progress goes to stderr.
+
+Examples:
+  briefbot bench                                   10,000 and 100,000 articles, 3 runs each
+  briefbot bench --articles 1000000 --runs 1       one run at a million (about 20 minutes and 12 GB of disk)
+  briefbot bench --articles 100000 --runs 1 --cpuprofile ingest.pprof
+
+Flags:
+`
+
+func runBench(ctx context.Context, a *app, args []string) error {
+	fs := newFlags("bench", a, benchUsage)
+	sizes := fs.String("articles", "10000,100000", "corpus `sizes`, comma-separated")
+	runs := fs.Int("runs", 3, "runs of each size; the table gives their medians")
+	seed := fs.Uint64("seed", 2024, "corpus and query `seed`")
+	samples := fs.Int("samples", 200, "timed queries per command")
+	dir := fs.String("dir", "", "build the databases in `directory` (default: a temporary one)")
+	keep := fs.Bool("keep", false, "keep the databases")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the largest size's first ingest to `file`")
+	pos, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	if err := fs.noArgs(pos); err != nil {
+		return err
+	}
+	cfg := scalebench.Config{Runs: *runs, Seed: *seed, Samples: *samples, Dir: *dir, Keep: *keep,
+		CPUProfile: *profile, Logger: a.logger("info")}
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(s), "_", ""))
+		if err != nil || n < 1 {
+			return fs.usageError("--articles: %q is not a positive number of articles", s)
+		}
+		cfg.Sizes = append(cfg.Sizes, n)
+	}
+	switch {
+	case *runs < 1:
+		return fs.usageError("--runs: want at least 1")
+	case *samples < 10:
+		return fs.usageError("--samples: want at least 10")
+	}
+	rep, err := scalebench.Run(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	return rep.WriteTable(a.stdout)
+}

@@ -1,0 +1,101 @@
+package scalebench
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"briefbot/briefing/extract"
+	"briefbot/briefing/ingest"
+	"briefbot/briefing/lexicon"
+	"briefbot/internal/corpusgen"
+	"briefbot/storage"
+)
+
+// ingestCorpus ingests articles 0…n-1 of g into db through the pipeline,
+// a step at a time: each step's articles are generated first (not timed),
+// then ingested (timed). beforeLast runs (not timed) before the last
+// DigestArticles articles. It fills res's ingest figures.
+func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corpusgen.Generator, db *storage.DB, n int, res *Result, beforeLast func() error) error {
+	p := ingest.New(extract.New(lex), db, ingest.Options{})
+	chunk := min(cfg.Chunk, n)
+	steps := steps(n, cfg.Chunk, []int{n - chunk, n - DigestArticles})
+	elapsed := map[int]time.Duration{0: 0}
+	var total time.Duration
+	var peak int64
+	resetPeakRSS()
+	from := 0
+	for _, to := range steps {
+		if to == n-DigestArticles {
+			peak = max(peak, peakRSS())
+			if err := beforeLast(); err != nil {
+				return fmt.Errorf("digest before the last articles: %w", err)
+			}
+			resetPeakRSS()
+		}
+		items := generate(g, from, to)
+		start := time.Now()
+		sum, err := p.Run(ctx, items, nil)
+		total += time.Since(start)
+		if err != nil {
+			return err
+		}
+		res.Summary.Ingested += sum.Ingested
+		res.Summary.Duplicates += sum.Duplicates
+		res.Summary.Failed += sum.Failed
+		elapsed[to] = total
+		from = to
+	}
+	res.PeakRSS = max(peak, peakRSS())
+	res.Ingest = total
+	res.FirstRate = float64(chunk) / elapsed[chunk].Seconds()
+	res.LastRate = float64(chunk) / (total - elapsed[n-chunk]).Seconds()
+	if res.Summary.Failed > 0 {
+		return fmt.Errorf("%d generated articles failed to ingest", res.Summary.Failed)
+	}
+	return nil
+}
+
+// steps are the ends of the ingest steps: every multiple of chunk, the
+// marks inside (0, n) and n, in order.
+func steps(n, chunk int, marks []int) []int {
+	var out []int
+	for to := chunk; to < n; to += chunk {
+		out = append(out, to)
+	}
+	for _, m := range marks {
+		if m > 0 && m < n {
+			out = append(out, m)
+		}
+	}
+	out = append(out, n)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// generate renders articles from…to-1 in parallel into in-memory items.
+func generate(g *corpusgen.Generator, from, to int) []ingest.Item {
+	items := make([]ingest.Item, to-from)
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := from + w; i < to; i += workers {
+				a := g.Article(i)
+				data := a.Data
+				items[i-from] = ingest.Item{Path: a.Name, Source: a.Name, Open: func() (io.ReadCloser, error) {
+					return io.NopCloser(bytes.NewReader(data)), nil
+				}}
+			}
+		}()
+	}
+	wg.Wait()
+	return items
+}
