@@ -84,8 +84,15 @@ func (in *ingestTx) resolvePerson(e briefing.ExtractedEntity) (int64, error) {
 		}
 		return out
 	}
-	var id int64
+	// An identical full written form decides first, unless a middle name
+	// or suffix tells the two apart ("George W. Bush", "George H. W.
+	// Bush"): the forms a person gathered from articles may not all be
+	// compatible with each other by rule (nicknames, transliterations,
+	// family-name-first order), and a person no article can find again
+	// would be split anew by every article that names them.
+	id := exactMatch(slices.DeleteFunc(slices.Clone(cands), func(c personCand) bool { return in.namesDiffer(c, full) }), all)
 	switch {
+	case id != 0:
 	case len(fullFits) == 1:
 		id = fullFits[0].id
 	case len(fullFits) > 1:
@@ -133,6 +140,24 @@ func (in *ingestTx) resolvePerson(e briefing.ExtractedEntity) (int64, error) {
 	return id, nil
 }
 
+// namesDiffer reports whether one of the candidate's full names and one of
+// ours have the same given name and surname but different middle names
+// or suffixes: two people, whatever else they share.
+func (in *ingestTx) namesDiffer(c personCand, full []names.Name) bool {
+	m := in.db.names
+	for _, f := range c.forms {
+		if !f.name.Full() {
+			continue
+		}
+		for _, n := range full {
+			if m.SameGiven(f.name.Given, n.Given) && m.SameSpelling(f.name.Surname, n.Surname) && !m.Compatible(f.name, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func formNames(forms []nameForm) []names.Name {
 	out := make([]names.Name, len(forms))
 	for i, f := range forms {
@@ -142,22 +167,34 @@ func formNames(forms []nameForm) []names.Name {
 }
 
 // exactMatch returns the candidate that has one of the full written forms
-// exactly (folded), or 0.
+// exactly (folded), or 0. When several have one, the one sharing the most
+// written forms with the article's names wins, then the oldest: people
+// holding the same full name and nothing that tells them apart are taken
+// for one, since a new person for each further article would split them
+// ever more.
 func exactMatch(cands []personCand, forms []names.Name) int64 {
-	var found int64
-	for _, c := range cands {
+	var ours []string
+	for _, f := range forms {
+		ours = append(ours, fold.Key(f.Display))
+	}
+	var best int64
+	bestShared := 0
+	for _, c := range cands { // in id order
+		full, shared := false, 0
 		for _, a := range c.forms {
-			for _, f := range forms {
-				if f.Full() && a.norm == fold.Key(f.Display) {
-					if found != 0 && found != c.id {
-						return 0
-					}
-					found = c.id
+			for i, f := range forms {
+				if a.norm != ours[i] {
+					continue
 				}
+				shared++
+				full = full || f.Full()
 			}
 		}
+		if full && shared > bestShared {
+			best, bestShared = c.id, shared
+		}
 	}
-	return found
+	return best
 }
 
 // personCandidates returns the stored people sharing a surname key with

@@ -195,6 +195,33 @@ func TestResolvePeopleAcrossArticles(t *testing.T) {
 			want:     []wantPerson{{"Mohammed Al-Thani", []string{"Mohammed Al-Thani"}, []string{"a1.txt", "a2.txt"}}},
 		},
 		{
+			// An article's forms that are not all compatible by rule (the
+			// extractor joined them on context) must not leave a person
+			// that the next article cannot find: each would split anew.
+			name: "forms not compatible with each other, again and again",
+			articles: [][]forms{
+				{{"Natalia Gorbunova", "Natasha Gorbunova", "Nataliya Gorbunova"}},
+				{{"Natalia Gorbunova", "Natasha Gorbunova", "Nataliya Gorbunova"}},
+				{{"Natalia Gorbunova", "Gorbunova"}},
+				{{"Natalia Gorbunova"}},
+			},
+			want: []wantPerson{{"Natalia Gorbunova", []string{"Natalia Gorbunova", "Natasha Gorbunova", "Nataliya Gorbunova", "Gorbunova"},
+				[]string{"a1.txt", "a2.txt", "a3.txt", "a4.txt"}}},
+		},
+		{
+			name:     "family name first, then alone",
+			articles: [][]forms{{{"Huang Jianguo", "Huang"}}, {{"Huang Jianguo", "Huang"}}, {{"Jianguo Huang"}}},
+			want:     []wantPerson{{"Huang Jianguo", []string{"Huang Jianguo", "Huang", "Jianguo Huang"}, []string{"a1.txt", "a2.txt", "a3.txt"}}},
+		},
+		{
+			name:     "the same full name with different middle initials stays apart",
+			articles: [][]forms{{{"William J. Burns", "William Burns"}}, {{"William H. Burns", "William Burns"}}},
+			want: []wantPerson{
+				{"William J. Burns", []string{"William J. Burns", "William Burns"}, []string{"a1.txt"}},
+				{"William H. Burns", []string{"William H. Burns", "William Burns"}, []string{"a2.txt"}},
+			},
+		},
+		{
 			name:     "similar surnames are not spellings of one name",
 			articles: [][]forms{{{"William Burns"}}, {{"William Barnes"}}},
 			want: []wantPerson{

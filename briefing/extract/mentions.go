@@ -471,7 +471,7 @@ func (r *run) fullNameFor(n names.Name, s, k int) int {
 		if e.kind != briefing.KindPerson || e.merged >= 0 || !e.name.Full() {
 			continue
 		}
-		if !r.x.names.Compatible(n, e.name) && !r.familyFirst(n, e.name) {
+		if !r.x.names.Compatible(n, e.name) {
 			continue
 		}
 		for _, m := range e.mentions {
@@ -499,14 +499,6 @@ func (r *run) tokenOf(i, s int) int {
 		}
 	}
 	return 0
-}
-
-// familyFirst reports whether a lone word is the family name of a
-// two-word name written family name first ("Liang" of "Liang Jun"): it
-// is the first word, a known surname, and the second word is not one.
-func (r *run) familyFirst(lone, full names.Name) bool {
-	return lone.Single() && len(full.Middle) == 0 && full.Particles == "" && lone.Surname == full.Given &&
-		r.x.lex.Surname(full.Given) && !r.x.lex.Surname(full.Surname)
 }
 
 // mergeLoneIntoFull merges a person known only by one word ("Prime

@@ -114,7 +114,15 @@ func (m *Matcher) loneMatches(lone, full Name) bool {
 	if givenTitle(lone.Honorifics) {
 		return m.SameGiven(lone.Surname, full.Given)
 	}
-	return m.SameSpelling(lone.Surname, full.Surname)
+	return m.SameSpelling(lone.Surname, full.Surname) || m.FamilyFirst(lone, full)
+}
+
+// FamilyFirst reports whether a lone word is the family name of a
+// two-word name written family name first ("Liang" of "Liang Jun"): it
+// is the first word, a known surname, and the second word is not one.
+func (m *Matcher) FamilyFirst(lone, full Name) bool {
+	return lone.Single() && len(full.Middle) == 0 && full.Particles == "" && lone.Surname == full.Given &&
+		m.lex.Surname(full.Given) && !m.lex.Surname(full.Surname)
 }
 
 // givenTitle reports whether the titles are ones used with a given name
