@@ -34,7 +34,9 @@ func runBench(ctx context.Context, a *app, args []string) error {
 	samples := fs.Int("samples", 200, "timed queries per command")
 	dir := fs.String("dir", "", "build the databases in `directory` (default: a temporary one)")
 	keep := fs.Bool("keep", false, "keep the databases")
+	verbose := fs.Bool("v", false, "log each ingest step: its rate and memory")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the largest size's first ingest to `file`")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of that ingest to `file` (with --cpuprofile)")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -43,7 +45,10 @@ func runBench(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	cfg := scalebench.Config{Runs: *runs, Seed: *seed, Samples: *samples, Dir: *dir, Keep: *keep,
-		CPUProfile: *profile, Logger: a.logger("info")}
+		CPUProfile: *profile, MemProfile: *memProfile, Logger: a.logger("info")}
+	if *verbose {
+		cfg.Logger = a.logger("debug")
+	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(s), "_", ""))
 		if err != nil || n < 1 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -36,6 +37,9 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 			if err := beforeLast(); err != nil {
 				return fmt.Errorf("digest before the last articles: %w", err)
 			}
+			// What the digest freed goes back to the system before the
+			// peak restarts, so that it does not count as ingesting.
+			debug.FreeOSMemory()
 			resetPeakRSS()
 		}
 		items := generate(g, from, to)
@@ -49,6 +53,10 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 		res.Summary.Duplicates += sum.Duplicates
 		res.Summary.Failed += sum.Failed
 		elapsed[to] = total
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		cfg.Logger.Debug("ingest step", "to", to, "per_second", int(float64(to-from)/(total-elapsed[from]).Seconds()),
+			"rss_mib", currentRSS()>>20, "go_heap_mib", ms.HeapInuse>>20, "go_sys_mib", ms.Sys>>20)
 		from = to
 	}
 	res.PeakRSS = max(peak, peakRSS())

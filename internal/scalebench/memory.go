@@ -27,6 +27,16 @@ func peakRSS() int64 {
 	return statusKiB(data, "VmHWM") * 1024
 }
 
+// currentRSS is the process's resident memory in bytes now (VmRSS), or 0
+// where the system does not tell.
+func currentRSS() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	return statusKiB(data, "VmRSS") * 1024
+}
+
 // statusKiB reads a "Name:   1234 kB" line of /proc/self/status.
 func statusKiB(status []byte, name string) int64 {
 	sc := bufio.NewScanner(bytes.NewReader(status))

@@ -38,6 +38,9 @@ type Config struct {
 	// CPUProfile, when set, receives a CPU profile of the ingest of the
 	// first run of the largest size.
 	CPUProfile string
+	// MemProfile, when set, receives a heap profile taken at the end of
+	// that ingest.
+	MemProfile string
 	Logger     *slog.Logger // progress; default discard
 }
 
@@ -186,6 +189,11 @@ func runOnce(ctx context.Context, cfg Config, lex *lexicon.Lexicon, n int, path,
 	})
 	if profile != "" {
 		pprof.StopCPUProfile()
+		if cfg.MemProfile != "" {
+			if err := writeHeapProfile(cfg.MemProfile); err != nil {
+				return res, err
+			}
+		}
 	}
 	if err != nil {
 		return res, err
@@ -266,6 +274,19 @@ func timeOp[T any](ctx context.Context, inputs []T, op func(T) error) (Latency, 
 		}
 	}
 	return summarise(samples, failed), nil
+}
+
+// writeHeapProfile writes the live heap to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	return f.Close()
 }
 
 // fileSize is the size of a database with its WAL.
