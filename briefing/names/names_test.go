@@ -65,7 +65,7 @@ func TestCompatible(t *testing.T) {
 		{"William J. Burns", "William Burns", true},
 		{"Burns", "William Burns", true},
 		{"Suzuki Masahiro", "Masahiro Suzuki", true},
-		{"Huang", "Huang Jianguo", true},  // family name first: Huang is a surname, Jianguo is not
+		{"Huang", "Huang Jianguo", true},   // family name first: Huang is a surname, Jianguo is not
 		{"Jianguo", "Huang Jianguo", true}, // or given name first
 		{"Jordan", "Jordan Smith", false},  // Smith is a surname too: Jordan is the given name
 		{"Mohammed Bin Salman", "Mohammed bin Abdulrahman Al-Thani", false},
