@@ -141,6 +141,7 @@ func (db *DB) checkIndex(t *wtx) error {
 	if db.index == nil || db.index.version != v || db.index.size > maxIndexedForms {
 		db.index = newNameIndex(v)
 	}
+	db.index.trimMeetings()
 	return nil
 }
 

@@ -45,6 +45,10 @@ type nameForm struct {
 // maxIndexedForms bounds the index; past it the index starts afresh.
 const maxIndexedForms = 2_000_000
 
+// maxIndexedMeetings bounds the meetings held; past it they are forgotten
+// (the names are kept).
+const maxIndexedMeetings = 200_000
+
 func newNameIndex(version int64) *nameIndex {
 	return &nameIndex{byKey: map[string][]int64{}, people: map[int64]*personForms{}, things: map[string]int64{}, version: version,
 		meetingsOf: map[int64][]int64{}, meetings: map[int64]*storedMeeting{}, places: map[int64]briefing.PlaceFacts{}}
@@ -75,11 +79,16 @@ func (x *nameIndex) addForm(id int64, f nameForm, keys []string) {
 	}
 }
 
-// merge moves person from's forms to into. Meetings seen through either
-// are forgotten, to be loaded again.
+// merge moves person from's forms to into. The meeting lists of both are
+// forgotten, to be loaded again, and from gives way to into among the
+// participants of the meetings held. (Forgetting every meeting instead
+// made the writer reload them all after each merge.)
 func (x *nameIndex) merge(from, into int64) {
-	x.meetingsOf = map[int64][]int64{}
-	x.meetings = map[int64]*storedMeeting{}
+	delete(x.meetingsOf, from)
+	delete(x.meetingsOf, into)
+	for _, sm := range x.meetings {
+		sm.facts.Persons = replaceID(sm.facts.Persons, from, into)
+	}
 	for k, ids := range x.byKey {
 		if i := slices.Index(ids, from); i >= 0 {
 			ids = slices.Delete(ids, i, i+1)
@@ -107,5 +116,27 @@ func (x *nameIndex) merge(from, into int64) {
 		} else {
 			x.size--
 		}
+	}
+}
+
+// replaceID replaces from with into in ids, once: from is dropped when
+// into is there already.
+func replaceID(ids []int64, from, into int64) []int64 {
+	i := slices.Index(ids, from)
+	switch {
+	case i < 0:
+		return ids
+	case slices.Contains(ids, into):
+		return slices.Delete(ids, i, i+1)
+	}
+	ids[i] = into
+	return ids
+}
+
+// trimMeetings forgets the meetings held when they are too many.
+func (x *nameIndex) trimMeetings() {
+	if len(x.meetings) > maxIndexedMeetings {
+		x.meetingsOf = map[int64][]int64{}
+		x.meetings = map[int64]*storedMeeting{}
 	}
 }
