@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"briefbot/briefing"
 )
@@ -61,7 +62,8 @@ func nullID(id int64) any {
 
 // meetingFacts maps an extracted meeting to stored ids.
 func (in *ingestTx) meetingFacts(m briefing.ExtractedMeeting) (briefing.MeetingFacts, error) {
-	f := briefing.MeetingFacts{Kind: m.Kind, Date: m.Date, When: m.When, Status: m.Status, Published: in.ex.Article.Published}
+	// Cloned: the writer's index keeps it, and must not keep the article.
+	f := briefing.MeetingFacts{Kind: m.Kind, Date: m.Date, When: strings.Clone(m.When), Status: m.Status, Published: in.ex.Article.Published}
 	for _, p := range m.Participants {
 		if id, ok := in.entityID(p).(int64); ok && !slices.Contains(f.Persons, id) {
 			f.Persons = append(f.Persons, id)
@@ -274,7 +276,7 @@ func (in *ingestTx) addMeetingReport(id int64, sm *storedMeeting, m briefing.Ext
 		return fmt.Errorf("meeting source: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 1 {
-		r := briefing.MeetingReport{Published: in.ex.Article.Published, Date: m.Date, When: m.When, Status: m.Status}
+		r := briefing.MeetingReport{Published: in.ex.Article.Published, Date: m.Date, When: strings.Clone(m.When), Status: m.Status}
 		sm.reports = append(sm.reports, r)
 		slices.SortStableFunc(sm.reports, func(a, b briefing.MeetingReport) int { return a.Published.Compare(b.Published) })
 	}

@@ -359,6 +359,10 @@ func (in *ingestTx) addAlias(id int64, kind briefing.EntityKind, alias string) (
 	if _, err := in.t.exec(`INSERT OR IGNORE INTO aliases(entity_id, norm, alias, first_doc) VALUES (?, ?, ?, ?)`, id, norm, alias, in.docID); err != nil {
 		return false, fmt.Errorf("alias %q: %w", alias, err)
 	}
+	// The index outlives the article: its strings must not point into
+	// the article's text, or every article that adds a form stays in
+	// memory.
+	alias, norm = strings.Clone(alias), strings.Clone(norm)
 	n := names.Parse(alias)
 	keys := in.db.names.Keys(n)
 	for _, k := range keys {
