@@ -26,6 +26,7 @@ type Store interface {
 	Search(ctx context.Context, words string, limit int) ([]SearchHit, error)
 	// Timeline returns dated developments, oldest first: of a person when
 	// person is not 0, else of a topic when topic is not empty, else all.
+	// Of more than limit, the newest are kept.
 	Timeline(ctx context.Context, person int64, topic string, limit int) ([]TimelineEvent, error)
 	// Sources lists up to limit stored articles, newest first, and how
 	// many there are in all.

@@ -505,7 +505,7 @@ func TestMigrationFromVersion1(t *testing.T) {
 	}
 	ingestHand(t, db, handArticle{source: "a.txt", entities: []briefing.ExtractedEntity{person("Noam Varsano")}})
 	// Back to version 1: as if made by the previous release.
-	if _, err := db.sql.Exec(`DROP TABLE watched_files; DROP TABLE feed_items; DROP TABLE feeds;
+	if _, err := db.sql.Exec(`DROP INDEX meetings_place; DROP TABLE watched_files; DROP TABLE feed_items; DROP TABLE feeds;
 		DROP TABLE digest_facts; DROP TABLE digest_runs; DROP TABLE digest_subscriptions; DROP TABLE digest_channels;
 		DELETE FROM schema_migrations WHERE version >= 2`); err != nil {
 		t.Fatal(err)

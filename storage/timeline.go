@@ -2,16 +2,19 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 
 	"briefbot/briefing"
+	"briefbot/briefing/fold"
 )
 
 // Timeline implements briefing.Store: meetings and quotations of a
 // person; or meetings, quotations, figures and articles whose sentences
 // match a topic; or, with neither, meetings, figures and articles. Dated
-// events come first, oldest first; undated ones follow.
+// events come first, oldest first; undated ones follow. Of more than limit
+// events, the newest dated ones are kept.
 func (db *DB) Timeline(ctx context.Context, person int64, topic string, limit int) ([]briefing.TimelineEvent, error) {
 	var events []briefing.TimelineEvent
 	var err error
@@ -36,6 +39,16 @@ func (db *DB) Timeline(ctx context.Context, person int64, topic string, limit in
 		}
 		return a.Date.Compare(b.Date)
 	})
+	// The newest dated events are kept; undated ones fill what is left.
+	dated, _ := slices.BinarySearchFunc(events, true, func(e briefing.TimelineEvent, _ bool) int {
+		if e.Date.IsZero() {
+			return 1
+		}
+		return -1
+	})
+	if dated > limit {
+		events = events[dated-limit : dated]
+	}
 	if len(events) > limit {
 		events = events[:limit]
 	}
@@ -58,59 +71,93 @@ func (db *DB) personTimeline(ctx context.Context, person int64, limit int) ([]br
 	return events, nil
 }
 
+// topicDepth bounds the sentences a topic is looked up in: the newest
+// that match. A common word matches a good part of a large corpus, and a
+// timeline shows at most a few hundred events.
+const topicDepth = 2000
+
+// topicTimeline gathers, from the newest sentences that match the topic,
+// the meetings they report, their quotations and figures and their
+// articles, with the meetings held in a place of that name; all from one
+// snapshot.
 func (db *DB) topicTimeline(ctx context.Context, topic string, limit int) ([]briefing.TimelineEvent, error) {
 	match, err := ftsQuery(topic)
 	if err != nil {
 		return nil, err
 	}
-	const matching = `SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1`
-	ids, err := db.ids(ctx, `SELECT DISTINCT ms.meeting_id FROM meeting_sources ms JOIN meetings m ON m.id = ms.meeting_id
-		WHERE m.kind = 'meeting' AND (ms.sentence_id IN (`+matching+`)
-		OR m.place_id IN (SELECT a.entity_id FROM aliases a WHERE a.norm = lower(?2)))
-		ORDER BY ms.meeting_id LIMIT ?3`, match, topic, limit)
-	if err != nil {
-		return nil, err
-	}
-	events, err := db.meetingEventsOf(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT `+docColumns+`, q.id, q.text, q.partial, q.verb, s.text, COALESCE(e.id, 0), COALESCE(e.name, '')
-		FROM quotes q JOIN sentences s ON s.id = q.sentence_id JOIN documents d ON d.id = q.document_id
-		LEFT JOIN entities e ON e.id = q.speaker_id
-		WHERE q.sentence_id IN (`+matching+`) ORDER BY q.id LIMIT ?2`, match, limit)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var q briefing.QuoteRecord
-		var sp briefing.PersonRef
-		doc, err := scanDoc(rows, &q.ID, &q.Text, &q.Partial, &q.Verb, &q.Context, &sp.ID, &sp.Name)
+	var events []briefing.TimelineEvent
+	err = db.snapshot(ctx, func(q querier) error {
+		var sentences, docs []int64
+		err := each(ctx, q, `SELECT s.id, s.document_id FROM (
+				SELECT rowid AS id FROM sentences_fts WHERE sentences_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2) h
+			JOIN sentences s ON s.id = h.id`, []any{match, topicDepth}, func(rows *sql.Rows) error {
+			var s, d int64
+			if err := rows.Scan(&s, &d); err != nil {
+				return err
+			}
+			sentences, docs = append(sentences, s), append(docs, d)
+			return nil
+		})
 		if err != nil {
-			rows.Close()
-			return nil, err
+			return fmt.Errorf("matching sentences: %w", err)
 		}
-		q.Source = doc
-		if sp.ID != 0 {
-			q.Speaker = &sp
+		// ?1 the articles, ?2 the sentences: the articles' indexes find
+		// the rows, the sentences keep those that match.
+		args := []any{idList(distinct(docs)), idList(sentences), limit, fold.Key(topic)}
+		const inSentences = `(SELECT value FROM json_each(?2))`
+		ids, err := int64s(ctx, q, `SELECT id FROM meetings WHERE kind = 'meeting' AND id IN (
+				SELECT meeting_id FROM meeting_sources WHERE document_id IN `+inIDs+` AND sentence_id IN `+inSentences+`
+				UNION SELECT id FROM meetings WHERE place_id IN (SELECT entity_id FROM aliases WHERE norm = ?4))
+			ORDER BY id DESC LIMIT ?3`, args...)
+		if err != nil {
+			return fmt.Errorf("meetings: %w", err)
 		}
-		events = append(events, quoteEvent(q))
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	figs, err := db.figureEvents(ctx, `WHERE f.sentence_id IN (`+matching+`)`, match, limit)
+		ms, err := meetingsByID(ctx, q, ids)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			events = append(events, meetingEvents([]briefing.MeetingRecord{ms[id]})...)
+		}
+		err = each(ctx, q, `SELECT `+docColumns+`, q.id, q.text, q.partial, q.verb, s.text, COALESCE(e.id, 0), COALESCE(e.name, '')
+			FROM quotes q JOIN sentences s ON s.id = q.sentence_id JOIN documents d ON d.id = q.document_id
+			LEFT JOIN entities e ON e.id = q.speaker_id
+			WHERE q.document_id IN `+inIDs+` AND q.sentence_id IN `+inSentences+` ORDER BY q.id DESC LIMIT ?3`, args[:3], func(rows *sql.Rows) error {
+			var r briefing.QuoteRecord
+			var sp briefing.PersonRef
+			doc, err := scanDoc(rows, &r.ID, &r.Text, &r.Partial, &r.Verb, &r.Context, &sp.ID, &sp.Name)
+			if err != nil {
+				return err
+			}
+			r.Source = doc
+			if sp.ID != 0 {
+				r.Speaker = &sp
+			}
+			events = append(events, quoteEvent(r))
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+		figs, err := figureEvents(ctx, q, `WHERE f.document_id IN `+inIDs+` AND f.sentence_id IN `+inSentences+` ORDER BY f.id DESC LIMIT ?3`, args[:3]...)
+		if err != nil {
+			return err
+		}
+		events = append(events, figs...)
+		return each(ctx, q, `SELECT `+docColumns+` FROM documents d WHERE d.id IN `+inIDs+` ORDER BY d.id DESC LIMIT ?2`,
+			[]any{args[0], limit}, func(rows *sql.Rows) error {
+				d, err := scanDoc(rows)
+				if err != nil {
+					return err
+				}
+				events = append(events, articleEvents([]briefing.DocumentRef{d})...)
+				return nil
+			})
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("topic %q: %w", topic, err)
 	}
-	events = append(events, figs...)
-	docs, err := db.documents(ctx, `SELECT DISTINCT `+docColumns+` FROM documents d JOIN sentences s ON s.document_id = d.id
-		WHERE s.id IN (`+matching+`) ORDER BY d.id LIMIT ?2`, match, limit)
-	if err != nil {
-		return nil, err
-	}
-	return append(events, articleEvents(docs)...), nil
+	return events, nil
 }
 
 func (db *DB) corpusTimeline(ctx context.Context, limit int) ([]briefing.TimelineEvent, error) {
@@ -123,7 +170,7 @@ func (db *DB) corpusTimeline(ctx context.Context, limit int) ([]briefing.Timelin
 	if err != nil {
 		return nil, err
 	}
-	figs, err := db.figureEvents(ctx, "", nil, limit)
+	figs, err := figureEvents(ctx, db.sql, `ORDER BY f.id DESC LIMIT ?1`, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -135,26 +182,24 @@ func (db *DB) corpusTimeline(ctx context.Context, limit int) ([]briefing.Timelin
 	return append(events, articleEvents(docs)...), nil
 }
 
-// figureEvents lists the latest figures; where may filter on ?1
-// (match), ?2 is the limit.
-func (db *DB) figureEvents(ctx context.Context, where string, match any, limit int) ([]briefing.TimelineEvent, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT `+docColumns+`, f.text, s.text FROM figures f
-		JOIN documents d ON d.id = f.document_id JOIN sentences s ON s.id = f.sentence_id `+where+`
-		ORDER BY f.id DESC LIMIT ?2`, match, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+// figureEvents lists figures as timeline events; tail filters, orders
+// and limits them (f the figure, d its article, s its sentence).
+func figureEvents(ctx context.Context, q querier, tail string, args ...any) ([]briefing.TimelineEvent, error) {
 	var out []briefing.TimelineEvent
-	for rows.Next() {
+	err := each(ctx, q, `SELECT `+docColumns+`, f.text, s.text FROM figures f
+		JOIN documents d ON d.id = f.document_id JOIN sentences s ON s.id = f.sentence_id `+tail, args, func(rows *sql.Rows) error {
 		var fig, sentence string
 		doc, err := scanDoc(rows, &fig, &sentence)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, briefing.TimelineEvent{Date: doc.Published, Kind: "figure", Text: fig + " — " + sentence, Sources: []briefing.DocumentRef{doc}})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // meetingEventsOf loads meetings by id as timeline events.
