@@ -32,7 +32,7 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 	resetPeakRSS()
 	from := 0
 	for _, to := range steps {
-		if to == n-DigestArticles {
+		if from == n-DigestArticles {
 			peak = max(peak, peakRSS())
 			if err := beforeLast(); err != nil {
 				return fmt.Errorf("digest before the last articles: %w", err)
