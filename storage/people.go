@@ -42,19 +42,50 @@ func (db *DB) PeopleByPrefix(ctx context.Context, prefix string, limit int) ([]b
 	return db.candidates(ctx, ids)
 }
 
-// candidates loads people with their name forms and main role.
+// candidates loads people with their name forms and main role, in the
+// order of ids: two queries for any number (autocomplete asks for a
+// hundred at each keystroke). An id no longer stored is left out.
 func (db *DB) candidates(ctx context.Context, ids []int64) ([]briefing.PersonCandidate, error) {
+	if len(ids) == 0 {
+		return []briefing.PersonCandidate{}, nil
+	}
+	byID := make(map[int64]*briefing.PersonCandidate, len(ids))
+	err := db.snapshot(ctx, func(q querier) error {
+		list := idList(ids)
+		err := each(ctx, q, `SELECT e.id, e.name, e.mentions,
+			COALESCE((SELECT role FROM roles WHERE entity_id = e.id ORDER BY uses DESC, first_doc LIMIT 1), '')
+			FROM entities e WHERE e.id IN `+inIDs, []any{list}, func(rows *sql.Rows) error {
+			c := &briefing.PersonCandidate{Aliases: []string{}}
+			if err := rows.Scan(&c.ID, &c.Name, &c.Mentions, &c.Role); err != nil {
+				return err
+			}
+			byID[c.ID] = c
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return each(ctx, q, `SELECT entity_id, alias FROM aliases WHERE entity_id IN `+inIDs+` ORDER BY entity_id, first_doc, alias`,
+			[]any{list}, func(rows *sql.Rows) error {
+				var id int64
+				var alias string
+				if err := rows.Scan(&id, &alias); err != nil {
+					return err
+				}
+				if c := byID[id]; c != nil {
+					c.Aliases = append(c.Aliases, alias)
+				}
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("people: %w", err)
+	}
 	out := make([]briefing.PersonCandidate, 0, len(ids))
 	for _, id := range ids {
-		ref, mentions, err := db.personRef(ctx, id)
-		if err != nil {
-			return nil, err
+		if c := byID[id]; c != nil {
+			out = append(out, *c)
 		}
-		aliases, err := db.strings(ctx, `SELECT alias FROM aliases WHERE entity_id = ? ORDER BY first_doc, alias`, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, briefing.PersonCandidate{PersonRef: ref, Aliases: aliases, Mentions: mentions})
 	}
 	return out, nil
 }

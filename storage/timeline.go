@@ -74,7 +74,7 @@ func (db *DB) personTimeline(ctx context.Context, person int64, limit int) ([]br
 // topicDepth bounds the sentences a topic is looked up in: the newest
 // that match. A common word matches a good part of a large corpus, and a
 // timeline shows at most a few hundred events.
-const topicDepth = 2000
+const topicDepth = 1000
 
 // topicTimeline gathers, from the newest sentences that match the topic,
 // the meetings they report, their quotations and figures and their
@@ -105,10 +105,11 @@ func (db *DB) topicTimeline(ctx context.Context, topic string, limit int) ([]bri
 		// the rows, the sentences keep those that match.
 		args := []any{idList(distinct(docs)), idList(sentences), limit, fold.Key(topic)}
 		const inSentences = `(SELECT value FROM json_each(?2))`
-		ids, err := int64s(ctx, q, `SELECT id FROM meetings WHERE kind = 'meeting' AND id IN (
-				SELECT meeting_id FROM meeting_sources WHERE document_id IN `+inIDs+` AND sentence_id IN `+inSentences+`
-				UNION SELECT id FROM meetings WHERE place_id IN (SELECT entity_id FROM aliases WHERE norm = ?4))
-			ORDER BY id DESC LIMIT ?3`, args...)
+		// CROSS JOIN: from the matching meetings, never from every meeting.
+		ids, err := int64s(ctx, q, `SELECT m.id FROM (
+				SELECT meeting_id AS id FROM meeting_sources WHERE document_id IN `+inIDs+` AND sentence_id IN `+inSentences+`
+				UNION SELECT id FROM meetings WHERE place_id IN (SELECT entity_id FROM aliases WHERE norm = ?4)) x
+			CROSS JOIN meetings m ON m.id = x.id WHERE m.kind = 'meeting' ORDER BY m.id DESC LIMIT ?3`, args...)
 		if err != nil {
 			return fmt.Errorf("meetings: %w", err)
 		}
@@ -119,10 +120,12 @@ func (db *DB) topicTimeline(ctx context.Context, topic string, limit int) ([]bri
 		for _, id := range ids {
 			events = append(events, meetingEvents([]briefing.MeetingRecord{ms[id]})...)
 		}
+		// The newest quotations are picked first, then joined: a common
+		// word is in many.
 		err = each(ctx, q, `SELECT `+docColumns+`, q.id, q.text, q.partial, q.verb, s.text, COALESCE(e.id, 0), COALESCE(e.name, '')
-			FROM quotes q JOIN sentences s ON s.id = q.sentence_id JOIN documents d ON d.id = q.document_id
-			LEFT JOIN entities e ON e.id = q.speaker_id
-			WHERE q.document_id IN `+inIDs+` AND q.sentence_id IN `+inSentences+` ORDER BY q.id DESC LIMIT ?3`, args[:3], func(rows *sql.Rows) error {
+			FROM (SELECT id FROM quotes WHERE document_id IN `+inIDs+` AND sentence_id IN `+inSentences+` ORDER BY id DESC LIMIT ?3) top
+			CROSS JOIN quotes q ON q.id = top.id JOIN sentences s ON s.id = q.sentence_id JOIN documents d ON d.id = q.document_id
+			LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY q.id DESC`, args[:3], func(rows *sql.Rows) error {
 			var r briefing.QuoteRecord
 			var sp briefing.PersonRef
 			doc, err := scanDoc(rows, &r.ID, &r.Text, &r.Partial, &r.Verb, &r.Context, &sp.ID, &sp.Name)
@@ -139,7 +142,7 @@ func (db *DB) topicTimeline(ctx context.Context, topic string, limit int) ([]bri
 		if err != nil {
 			return fmt.Errorf("quotes: %w", err)
 		}
-		figs, err := figureEvents(ctx, q, `WHERE f.document_id IN `+inIDs+` AND f.sentence_id IN `+inSentences+` ORDER BY f.id DESC LIMIT ?3`, args[:3]...)
+		figs, err := figureEvents(ctx, q, `SELECT id FROM figures WHERE document_id IN `+inIDs+` AND sentence_id IN `+inSentences+` ORDER BY id DESC LIMIT ?3`, args[:3]...)
 		if err != nil {
 			return err
 		}
@@ -170,7 +173,7 @@ func (db *DB) corpusTimeline(ctx context.Context, limit int) ([]briefing.Timelin
 	if err != nil {
 		return nil, err
 	}
-	figs, err := figureEvents(ctx, db.sql, `ORDER BY f.id DESC LIMIT ?1`, limit)
+	figs, err := figureEvents(ctx, db.sql, `SELECT id FROM figures ORDER BY id DESC LIMIT ?1`, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -182,12 +185,12 @@ func (db *DB) corpusTimeline(ctx context.Context, limit int) ([]briefing.Timelin
 	return append(events, articleEvents(docs)...), nil
 }
 
-// figureEvents lists figures as timeline events; tail filters, orders
-// and limits them (f the figure, d its article, s its sentence).
-func figureEvents(ctx context.Context, q querier, tail string, args ...any) ([]briefing.TimelineEvent, error) {
+// figureEvents lists figures as timeline events, newest first: those whose
+// ids pick selects (a query with args).
+func figureEvents(ctx context.Context, q querier, pick string, args ...any) ([]briefing.TimelineEvent, error) {
 	var out []briefing.TimelineEvent
-	err := each(ctx, q, `SELECT `+docColumns+`, f.text, s.text FROM figures f
-		JOIN documents d ON d.id = f.document_id JOIN sentences s ON s.id = f.sentence_id `+tail, args, func(rows *sql.Rows) error {
+	err := each(ctx, q, `SELECT `+docColumns+`, f.text, s.text FROM (`+pick+`) top CROSS JOIN figures f ON f.id = top.id
+		JOIN documents d ON d.id = f.document_id JOIN sentences s ON s.id = f.sentence_id ORDER BY f.id DESC`, args, func(rows *sql.Rows) error {
 		var fig, sentence string
 		doc, err := scanDoc(rows, &fig, &sentence)
 		if err != nil {
