@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-var subcommands = []string{"ingest", "ask", "export", "demo", "eval", "migrate", "version"}
+var subcommands = []string{"ingest", "ask", "export", "demo", "eval", "migrate", "version", "gen", "bench"}
 
 func TestNoArgumentsIsUsageError(t *testing.T) {
 	t.Parallel()

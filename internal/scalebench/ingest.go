@@ -21,18 +21,18 @@ import (
 // ingestCorpus ingests articles 0…n-1 of g into db through the pipeline,
 // a step at a time: each step's articles are generated first (not timed),
 // then ingested (timed). beforeLast runs (not timed) before the last
-// DigestArticles articles. It fills res's ingest figures.
+// cfg.DigestArticles articles. It fills res's ingest figures.
 func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corpusgen.Generator, db *storage.DB, n int, res *Result, beforeLast func() error) error {
 	p := ingest.New(extract.New(lex), db, ingest.Options{})
 	chunk := min(cfg.Chunk, n)
-	steps := steps(n, cfg.Chunk, []int{n - chunk, n - DigestArticles})
+	steps := steps(n, cfg.Chunk, []int{n - chunk, n - cfg.DigestArticles})
 	elapsed := map[int]time.Duration{0: 0}
 	var total time.Duration
 	var peak int64
 	resetPeakRSS()
 	from := 0
 	for _, to := range steps {
-		if from == n-DigestArticles {
+		if from == n-cfg.DigestArticles {
 			peak = max(peak, peakRSS())
 			if err := beforeLast(); err != nil {
 				return fmt.Errorf("digest before the last articles: %w", err)

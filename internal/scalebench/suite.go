@@ -33,6 +33,9 @@ type Config struct {
 	Dir        string // where the databases are built (default a new temporary directory, removed after)
 	Samples    int    // timed queries per operation (default 200)
 	DigestRuns int    // timed digests per run (default 5)
+	// DigestArticles is how many new articles the timed digest covers: the
+	// last of the corpus (default 1,000; all of a smaller corpus).
+	DigestArticles int
 	Chunk      int    // articles generated and ingested per step (default 10,000)
 	Keep       bool   // keep the databases
 	// CPUProfile, when set, receives a CPU profile of the ingest of the
@@ -44,8 +47,6 @@ type Config struct {
 	Logger     *slog.Logger // progress; default discard
 }
 
-// DigestArticles is how many new articles the timed digest covers.
-const DigestArticles = 1000
 
 // Result is one run at one size.
 type Result struct {
@@ -90,6 +91,9 @@ func (c *Config) defaults() {
 	}
 	if c.DigestRuns <= 0 {
 		c.DigestRuns = 5
+	}
+	if c.DigestArticles <= 0 {
+		c.DigestArticles = 1000
 	}
 	if c.Chunk <= 0 {
 		c.Chunk = 10_000

@@ -59,7 +59,11 @@ func (r Report) WriteTable(w io.Writer) error {
 	})
 	ops := append(slices.Clone(askOps), OpAutocomplete, OpDigest)
 	for _, op := range ops {
-		row(op+", p50 / p99 ms", func(rs []Result) string {
+		label := op
+		if op == OpDigest {
+			label = "digest of the last " + thousands(r.Config.DigestArticles) + " articles"
+		}
+		row(label+", p50 / p99 ms", func(rs []Result) string {
 			p50 := median(rs, func(x Result) float64 { return ms(x.Ops[op].P50) })
 			p99 := median(rs, func(x Result) float64 { return ms(x.Ops[op].P99) })
 			return fmt.Sprintf("%s / %s", msText(p50), msText(p99))

@@ -22,7 +22,7 @@ const (
 	OpTimeline       = "timeline (all)"
 	OpSources        = "sources"
 	OpAutocomplete   = "autocomplete"
-	OpDigest         = "digest of the last 1,000 articles"
+	OpDigest         = "digest of the new articles"
 )
 
 // askOps are the ask commands the suite times, in table order.
