@@ -36,8 +36,8 @@ type Config struct {
 	// DigestArticles is how many new articles the timed digest covers: the
 	// last of the corpus (default 1,000; all of a smaller corpus).
 	DigestArticles int
-	Chunk      int    // articles generated and ingested per step (default 10,000)
-	Keep       bool   // keep the databases
+	Chunk          int  // articles generated and ingested per step (default 10,000)
+	Keep           bool // keep the databases
 	// CPUProfile, when set, receives a CPU profile of the ingest of the
 	// first run of the largest size.
 	CPUProfile string
@@ -46,7 +46,6 @@ type Config struct {
 	MemProfile string
 	Logger     *slog.Logger // progress; default discard
 }
-
 
 // Result is one run at one size.
 type Result struct {
