@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"briefbot/briefing"
@@ -195,20 +196,27 @@ func (db *DB) windowArticles(ctx context.Context, q querier, ids []int64) ([]dig
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 
-	err = each(ctx, q, `SELECT document_id, text FROM sentences WHERE document_id IN `+inIDs+` AND heading = 0
-		ORDER BY document_id, seq`, []any{list}, func(rows *sql.Rows) error {
-		var doc int64
-		var text string
-		if err := rows.Scan(&doc, &text); err != nil {
-			return err
+	ok, err := windowSentences(ctx, q, list, article)
+	if err == nil && !ok {
+		// Not expected: read them again, one row each.
+		for i := range arts {
+			arts[i].Sentences = []string{}
 		}
-		a, err := article(doc)
-		if err != nil {
-			return err
-		}
-		a.Sentences = append(a.Sentences, text)
-		return nil
-	})
+		err = each(ctx, q, `SELECT document_id, text FROM sentences WHERE document_id IN `+inIDs+` AND heading = 0
+			ORDER BY document_id, seq`, []any{list}, func(rows *sql.Rows) error {
+			var doc int64
+			var text string
+			if err := rows.Scan(&doc, &text); err != nil {
+				return err
+			}
+			a, err := article(doc)
+			if err != nil {
+				return err
+			}
+			a.Sentences = append(a.Sentences, text)
+			return nil
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sentences: %w", err)
 	}
@@ -340,6 +348,61 @@ func (db *DB) windowArticles(ctx context.Context, q querier, ids []int64) ([]dig
 		a.Meetings = append(a.Meetings, meetings[r.meeting])
 	}
 	return arts, nil
+}
+
+// errUnreadable stops reading rows that do not read back.
+var errUnreadable = errors.New("unreadable row")
+
+// windowSentences loads the body sentences of the documents listed (see
+// idList) in reading order, adding them to their articles. Each
+// document's sentences come in one row, each as its length in bytes, a
+// colon and its text: a few rows cross from SQLite to Go rather than
+// one per sentence. ok is false, the articles' sentences partly loaded,
+// when a row does not read back.
+func windowSentences(ctx context.Context, q querier, list string, article func(doc int64) (*digest.Article, error)) (ok bool, err error) {
+	err = each(ctx, q, `SELECT document_id, group_concat(octet_length(text) || ':' || text, '' ORDER BY seq, id)
+		FROM sentences WHERE document_id IN `+inIDs+` AND heading = 0 GROUP BY document_id`, []any{list}, func(rows *sql.Rows) error {
+		var doc int64
+		var texts string
+		if err := rows.Scan(&doc, &texts); err != nil {
+			return err
+		}
+		a, err := article(doc)
+		if err != nil {
+			return err
+		}
+		sentences, ok := splitLengthPrefixed(texts)
+		if !ok {
+			return errUnreadable
+		}
+		if len(sentences) > 0 {
+			a.Sentences = sentences
+		}
+		return nil
+	})
+	if errors.Is(err, errUnreadable) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// splitLengthPrefixed splits texts written each as its length in bytes,
+// a colon and itself.
+func splitLengthPrefixed(s string) ([]string, bool) {
+	var out []string
+	for s != "" {
+		colon := strings.IndexByte(s, ':')
+		if colon <= 0 {
+			return nil, false
+		}
+		n, err := strconv.Atoi(s[:colon])
+		if err != nil || n < 0 || n > len(s)-colon-1 {
+			return nil, false
+		}
+		out = append(out, s[colon+1:colon+1+n])
+		s = s[colon+1+n:]
+	}
+	return out, true
 }
 
 // personRefs loads the names and main roles of people, once each.

@@ -1,10 +1,10 @@
 package digest
 
 import (
-	"fmt"
+	"cmp"
 	"math"
-	"sort"
-	"strings"
+	"slices"
+	"strconv"
 )
 
 // Story clustering: each article is a sparse TF-IDF vector of its content
@@ -28,55 +28,171 @@ const (
 
 // term is one feature of an article vector.
 type term struct {
-	key    string
-	weight float64
+	id, rank int32 // see terms
+	weight   float64
 }
 
+// terms numbers the features of article vectors: the vocab's words are
+// terms 0…words-1, then come the people ("p:<id>") and the meetings
+// ("m:<id>") the articles name. rank orders terms as their keys compare
+// as strings, which breaks ties between equal weights.
+type terms struct {
+	words, people int // terms words…words+people-1 are people
+	person        map[int64]int32
+	meeting       map[int64]int32
+	rank          []int32
+}
+
+func newTerms(arts []*article, v *vocab) *terms {
+	ts := &terms{words: len(v.words), person: map[int64]int32{}, meeting: map[int64]int32{}}
+	var pids, mids []int64
+	for _, a := range arts {
+		for _, p := range a.src.People {
+			if _, ok := ts.person[p.ID]; !ok {
+				ts.person[p.ID] = int32(ts.words + len(pids))
+				pids = append(pids, p.ID)
+			}
+		}
+	}
+	ts.people = len(pids)
+	for _, a := range arts {
+		a.personTerms = make([]int32, len(a.src.People))
+		for k, p := range a.src.People {
+			a.personTerms[k] = ts.person[p.ID]
+		}
+		a.meetingTerms = make([]int32, len(a.src.Meetings))
+		for k, m := range a.src.Meetings {
+			t, ok := ts.meeting[m.ID]
+			if !ok {
+				t = int32(ts.words + ts.people + len(mids))
+				ts.meeting[m.ID] = t
+				mids = append(mids, m.ID)
+			}
+			a.meetingTerms[k] = t
+		}
+	}
+	type entity struct {
+		key string
+		id  int32
+	}
+	entities := make([]entity, 0, len(pids)+len(mids))
+	for k, id := range pids {
+		entities = append(entities, entity{"p:" + strconv.FormatInt(id, 10), int32(ts.words + k)})
+	}
+	for k, id := range mids {
+		entities = append(entities, entity{"m:" + strconv.FormatInt(id, 10), int32(ts.words + ts.people + k)})
+	}
+	slices.SortFunc(entities, func(a, b entity) int { return cmp.Compare(a.key, b.key) })
+	// The vocab's words are sorted: merge them with the entity keys.
+	words := v.words
+	if !slices.IsSorted(words) {
+		panic("digest: terms of a vocab not in word order")
+	}
+	ts.rank = make([]int32, len(words)+len(entities))
+	r, e := int32(0), 0
+	for w := range words {
+		for e < len(entities) && entities[e].key < words[w] {
+			ts.rank[entities[e].id] = r
+			r++
+			e++
+		}
+		ts.rank[w] = r
+		r++
+	}
+	for ; e < len(entities); e++ {
+		ts.rank[entities[e].id] = r
+		r++
+	}
+	return ts
+}
+
+// size is how many terms there are.
+func (ts *terms) size() int { return len(ts.rank) }
+
 // vectors builds the normalised TF-IDF vectors of articles.
-func vectors(arts []*article) [][]term {
-	df := map[string]int{}
-	counts := make([]map[string]float64, len(arts))
-	for i, a := range arts {
-		c := map[string]float64{}
+func vectors(arts []*article, ts *terms) [][]term {
+	type count struct {
+		id int32
+		tf float64
+	}
+	counts := make([][]count, len(arts))
+	type scratch struct {
+		tf   []float64
+		seen []bool
+	}
+	scratches := make([]*scratch, workers(len(arts)))
+	forEachWorker(len(arts), func(wk, i int) {
+		sc := scratches[wk]
+		if sc == nil {
+			sc = &scratch{tf: make([]float64, ts.size()), seen: make([]bool, ts.size())}
+			scratches[wk] = sc
+		}
+		var touched []int32
+		add := func(t int32, n float64) {
+			if !sc.seen[t] {
+				sc.seen[t] = true
+				touched = append(touched, t)
+			}
+			sc.tf[t] += n
+		}
+		a := arts[i]
 		for _, s := range a.words {
 			for _, w := range s {
-				c[w]++
+				add(w, 1)
 			}
 		}
-		for _, p := range a.src.People {
-			c[fmt.Sprintf("p:%d", p.ID)] += float64(p.Mentions)
+		for k, p := range a.src.People {
+			add(a.personTerms[k], float64(p.Mentions))
 		}
-		for _, m := range a.src.Meetings {
-			c[fmt.Sprintf("m:%d", m.ID)]++
+		for _, t := range a.meetingTerms {
+			add(t, 1)
 		}
-		for k := range c {
-			df[k]++
+		c := make([]count, len(touched))
+		for k, t := range touched {
+			c[k] = count{t, sc.tf[t]}
+			sc.tf[t], sc.seen[t] = 0, false
 		}
 		counts[i] = c
+	})
+	df := make([]int32, ts.size())
+	for _, c := range counts {
+		for _, x := range c {
+			df[x.id]++
+		}
 	}
 	n := float64(len(arts))
+	idf := make([]float64, len(df))
+	for t, f := range df {
+		if f > 0 {
+			idf[t] = math.Log(1 + n/float64(f))
+		}
+	}
 	out := make([][]term, len(arts))
-	for i, c := range counts {
+	forEach(len(arts), func(i int) {
+		c := counts[i]
 		v := make([]term, 0, len(c))
-		for k, tf := range c {
-			w := (1 + math.Log(tf)) * math.Log(1+n/float64(df[k]))
+		for _, x := range c {
+			w := (1 + logOf(x.tf)) * idf[x.id]
 			switch {
-			case strings.HasPrefix(k, "p:"):
+			case int(x.id) < ts.words:
+			case int(x.id) < ts.words+ts.people:
 				w *= personWeight
-			case strings.HasPrefix(k, "m:"):
+			default:
 				w *= meetingWeight
 			}
-			v = append(v, term{k, w})
+			v = append(v, term{x.id, ts.rank[x.id], w})
 		}
-		sort.Slice(v, func(x, y int) bool {
-			if v[x].weight != v[y].weight {
-				return v[x].weight > v[y].weight
-			}
-			return v[x].key < v[y].key
-		})
+		// The heaviest terms, heaviest first, then in key order.
 		if len(v) > vectorTerms {
-			v = v[:vectorTerms]
+			selectFirst(v, vectorTerms)
+			v = v[:vectorTerms:vectorTerms]
 		}
+		slices.SortFunc(v, func(x, y term) int {
+			if termBefore(x, y) {
+				return -1
+			}
+			return 1
+		})
 		norm := 0.0
 		for _, t := range v {
 			norm += t.weight * t.weight
@@ -88,8 +204,64 @@ func vectors(arts []*article) [][]term {
 			}
 		}
 		out[i] = v
-	}
+	})
 	return out
+}
+
+// termBefore orders terms by weight, heaviest first, then by key: a
+// total order, as no two terms have one key.
+func termBefore(x, y term) bool {
+	if x.weight != y.weight {
+		return x.weight > y.weight
+	}
+	return x.rank < y.rank
+}
+
+// selectFirst moves the first k terms of v (see termBefore) to v[:k], in
+// some order.
+func selectFirst(v []term, k int) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		pivot := v[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for termBefore(v[i], pivot) {
+				i++
+			}
+			for termBefore(pivot, v[j]) {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
+// smallLogs are the logarithms of 0…63.
+var smallLogs = func() (l [64]float64) {
+	for i := range l {
+		l[i] = math.Log(float64(i))
+	}
+	return l
+}()
+
+// logOf is math.Log(x), looked up for small whole numbers.
+func logOf(x float64) float64 {
+	if x >= 0 && x < float64(len(smallLogs)) && x == math.Trunc(x) {
+		return smallLogs[int(x)]
+	}
+	return math.Log(x)
 }
 
 // cluster groups articles into stories, in order: each article joins
@@ -97,65 +269,120 @@ func vectors(arts []*article) [][]term {
 // of the word vectors, raised when the article reports a meeting the
 // story reports, or names the story's people. It returns each story's
 // article indexes.
-func cluster(arts []*article, vecs [][]term) [][]int {
+func cluster(arts []*article, vecs [][]term, ts *terms) [][]int {
+	// postings lists, for each term, the stories whose centroid has it
+	// with its weight there; entityStories, for each person and meeting
+	// (by term), the stories naming it.
+	type posting struct {
+		story  int32
+		weight float64
+	}
 	var stories [][]int
-	var centroids []map[string]float64
-	var normSq []float64
-	var meetings, people []map[int64]bool
-	postings := map[string][]int{} // term → stories whose centroid has it
+	var normSq []float64          // of each story's centroid
+	var entities []map[int32]bool // story → the people and meetings it names
+	postings := make([][]posting, ts.size())
+	entityStories := make([][]int32, ts.size()-ts.words)
+	// For the article being placed, by story: its dot product with the
+	// story's centroid, whether they share a term, how many of its
+	// people the story names and whether the story reports one of its
+	// meetings.
+	var score []float64
+	var hit, meets []bool
+	var sharedPeople []int32
+	var touched []int32
 	for i, v := range vecs {
-		score := map[int]float64{}
+		a := arts[i]
 		for _, t := range v {
-			for _, s := range postings[t.key] {
-				score[s] += t.weight * centroids[s][t.key]
+			for _, p := range postings[t.id] {
+				if !hit[p.story] {
+					hit[p.story] = true
+					touched = append(touched, p.story)
+				}
+				score[p.story] += t.weight * p.weight
 			}
 		}
+		if len(touched) > 0 {
+			for _, t := range a.personTerms {
+				for _, s := range entityStories[int(t)-ts.words] {
+					sharedPeople[s]++
+				}
+			}
+			for _, t := range a.meetingTerms {
+				for _, s := range entityStories[int(t)-ts.words] {
+					meets[s] = true
+				}
+			}
+		}
+		named := len(a.personTerms)
 		best, bestSim := -1, 0.0
-		for s, dot := range score {
-			sim := dot / math.Sqrt(normSq[s])
-			sharedPeople, named := 0, 0
-			for _, p := range arts[i].src.People {
-				named++
-				if people[s][p.ID] {
-					sharedPeople++
-				}
-			}
+		for _, st := range touched {
+			s := int(st)
+			sim := score[s] / math.Sqrt(normSq[s])
 			if named > 0 {
-				sim += sharePeopleWeight * float64(sharedPeople) / float64(named)
+				sim += sharePeopleWeight * float64(sharedPeople[s]) / float64(named)
 			}
-			for _, m := range arts[i].src.Meetings {
-				if meetings[s][m.ID] {
-					sim += shareMeetingWeight
-					break
-				}
+			if meets[s] {
+				sim += shareMeetingWeight
 			}
 			if sim > bestSim || sim == bestSim && s < best {
 				best, bestSim = s, sim
 			}
 		}
-		if best < 0 || bestSim < joinStory {
+		for _, s := range touched {
+			score[s], hit[s] = 0, false
+		}
+		if len(touched) > 0 {
+			for _, t := range a.personTerms {
+				for _, s := range entityStories[int(t)-ts.words] {
+					sharedPeople[s] = 0
+				}
+			}
+			for _, t := range a.meetingTerms {
+				for _, s := range entityStories[int(t)-ts.words] {
+					meets[s] = false
+				}
+			}
+		}
+		touched = touched[:0]
+		isNew := best < 0 || bestSim < joinStory
+		if isNew {
 			best = len(stories)
 			stories = append(stories, nil)
-			centroids = append(centroids, map[string]float64{})
 			normSq = append(normSq, 0)
-			meetings = append(meetings, map[int64]bool{})
-			people = append(people, map[int64]bool{})
+			entities = append(entities, map[int32]bool{})
+			score = append(score, 0)
+			hit = append(hit, false)
+			meets = append(meets, false)
+			sharedPeople = append(sharedPeople, 0)
 		}
 		stories[best] = append(stories[best], i)
-		c := centroids[best]
 		for _, t := range v {
-			old, ok := c[t.key]
-			if !ok {
-				postings[t.key] = append(postings[t.key], best)
+			ps := postings[t.id]
+			k := -1
+			if !isNew {
+				for j := range ps {
+					if int(ps[j].story) == best {
+						k = j
+						break
+					}
+				}
 			}
-			c[t.key] = old + t.weight
+			if k < 0 {
+				k = len(ps)
+				postings[t.id] = append(ps, posting{story: int32(best)})
+			}
+			p := &postings[t.id][k]
+			old := p.weight
+			p.weight = old + t.weight
 			normSq[best] += (old+t.weight)*(old+t.weight) - old*old
 		}
-		for _, p := range arts[i].src.People {
-			people[best][p.ID] = true
-		}
-		for _, m := range arts[i].src.Meetings {
-			meetings[best][m.ID] = true
+		for _, list := range [][]int32{a.personTerms, a.meetingTerms} {
+			for _, t := range list {
+				if !entities[best][t] {
+					entities[best][t] = true
+					entityStories[int(t)-ts.words] = append(entityStories[int(t)-ts.words], int32(best))
+				}
+			}
 		}
 	}
 	return stories

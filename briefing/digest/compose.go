@@ -1,11 +1,10 @@
 package digest
 
 import (
-	"fmt"
-	"hash/fnv"
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -39,14 +38,6 @@ const (
 	sameSpeakerPenalty = 0.5
 )
 
-// article is a window article prepared for composition.
-type article struct {
-	src   *Article
-	index int        // position in the window, oldest first
-	words [][]string // content words of each sentence
-	dupOf int        // index of the article it nearly copies, or -1
-}
-
 // Compose writes the digest of a window: new articles, near-duplicates
 // dropped, clustered into stories ranked by importance, each with what
 // it adds that the channel was not told.
@@ -61,18 +52,10 @@ func Compose(w Window) Digest {
 	if len(w.Articles) == 0 {
 		return d
 	}
-	arts := make([]*article, len(w.Articles))
-	sets := make([][]uint64, len(w.Articles))
-	forEach(len(w.Articles), func(i int) {
-		a := &article{src: &w.Articles[i], index: i, words: make([][]string, len(w.Articles[i].Sentences))}
-		for k, s := range a.src.Sentences {
-			a.words[k] = contentWords(s)
-		}
-		arts[i] = a
-		sets[i] = shingles(a.src.Sentences)
-	})
+	p := prepare(w)
+	arts := p.arts
 	var kept []*article
-	for i, of := range nearDuplicates(sets) {
+	for i, of := range nearDuplicates(p.sets) {
 		arts[i].dupOf = of
 		if of < 0 {
 			kept = append(kept, arts[i])
@@ -80,7 +63,8 @@ func Compose(w Window) Digest {
 			d.Duplicates++
 		}
 	}
-	groups := cluster(kept, vectors(kept))
+	ts := newTerms(kept, p.vocab)
+	groups := cluster(kept, vectors(kept, ts), ts)
 	// Near-duplicates join the story of the article they copy.
 	storyOf := map[int]int{}
 	members := make([][]*article, len(groups))
@@ -98,12 +82,16 @@ func Compose(w Window) Digest {
 		}
 	}
 
-	told := newToldIndex(w.Told)
+	told := newToldIndexOf(p.vocab, w.Told, p.told)
 	mentions := windowMentions(w.Articles)
 	// Drafts only read the told facts, so they are written side by side.
 	all := make([]*draft, len(groups))
-	forEach(len(groups), func(s int) {
-		all[s] = newDraft(members[s], dups[s], told, mentions)
+	scratch := make([]*draftScratch, workers(len(groups)))
+	forEachWorker(len(groups), func(wk, s int) {
+		if scratch[wk] == nil {
+			scratch[wk] = newDraftScratch(len(p.vocab.words))
+		}
+		all[s] = newDraft(members[s], dups[s], told, mentions, p.vocab, scratch[wk])
 	})
 	drafts := make([]*draft, 0, len(groups))
 	for _, dr := range all {
@@ -118,19 +106,23 @@ func Compose(w Window) Digest {
 		return drafts[i].first < drafts[j].first
 	})
 	for _, dr := range drafts {
-		story, facts, ok := dr.write(told)
+		if len(d.Stories) == maxStories {
+			// Only whether it would tell anything counts now.
+			if dr.tells(told) {
+				d.Omitted++
+			}
+			continue
+		}
+		story, facts, ok := dr.write(told, p.vocab)
 		if !ok {
 			continue
 		}
-		if len(d.Stories) == maxStories {
-			d.Omitted++
-			continue
-		}
 		d.Stories = append(d.Stories, story)
-		for _, f := range facts {
-			told.add(f)
+		for _, c := range facts {
+			f := c.toldFact()
+			told.addWords(f, c.words)
+			d.Facts = append(d.Facts, f)
 		}
-		d.Facts = append(d.Facts, facts...)
 	}
 	return d
 }
@@ -149,14 +141,30 @@ func windowMentions(arts []Article) map[int64]int {
 // candidate is a fact a story may tell.
 type candidate struct {
 	fact    Fact
-	words   []string
+	words   []int32 // content words of fact.Text
 	score   float64
 	sources []briefing.DocumentRef
 	bullet  string // the text shown
 	quote   *briefing.QuoteRecord
 	meeting *briefing.MeetingRecord
-	lead    bool     // a sentence that opens its article
-	topic   []string // a quote's words with its sentence's: what it is about
+	lead    bool    // a sentence that opens its article
+	topic   []int32 // a quote's words with its sentence's: what it is about
+	// freshAt is 1 + the version of the told facts isFresh answers for
+	// (see fresh); 0 before it is asked.
+	freshAt int
+	isFresh bool
+	// keyOf, when not nil, is the article of the sentence the fact
+	// states, sentence k: its key is written when the fact is told.
+	keyOf *article
+	k     int
+}
+
+// toldFact is the candidate's fact, with its key.
+func (c *candidate) toldFact() Fact {
+	if c.keyOf != nil {
+		c.fact.Key, c.keyOf = c.keyOf.sentenceKey(c.k), nil
+	}
+	return c.fact
 }
 
 // draft is a story being written.
@@ -170,61 +178,73 @@ type draft struct {
 	narrative  []*candidate // sentences that may say what is new, best first
 	score      float64
 	meetingEvs map[string]bool // sentences that report a meeting
-	wordFreq   map[string]int  // how many of the story's articles use each word
-	// prob is each word's share of the story's words; choosing a fact
+	// words are the content words of the story's articles, ascending;
+	// prob is each one's share of the story's words. Choosing a fact
 	// squares the share of its words, so that the next choice favours
 	// what is not covered yet (after SumBasic).
-	prob map[string]float64
+	words []int32
+	prob  []float64
 }
 
-// wordProbabilities is each content word's share of the articles' words.
-func wordProbabilities(members []*article) map[string]float64 {
-	p := map[string]float64{}
-	total := 0.0
-	for _, a := range members {
-		for _, s := range a.words {
-			for _, w := range s {
-				p[w]++
-				total++
-			}
-		}
+// draftScratch is the working space of one worker's drafts, indexed by
+// word number and left zeroed (or empty) after each draft.
+type draftScratch struct {
+	freq    []int32 // how many of the story's articles use each word
+	occ     []int32 // how often the story's sentences use each word
+	touched []int32 // the words freq and occ count
+	// lists are the inverted indexes of statements' candidate lists:
+	// word → candidates (by position) holding it.
+	lists [2]candidateIndex
+	marks factMarks // for told.repeatsWords
+}
+
+// candidateIndex finds, in a list of candidates, those sharing words
+// with a new one.
+type candidateIndex struct {
+	postings [][]int32
+	words    []int32 // the words with postings
+	shared   []int32 // candidate → words shared with the one looked up
+	touched  []int32 // the candidates shared counts
+}
+
+func newDraftScratch(words int) *draftScratch {
+	sc := &draftScratch{freq: make([]int32, words), occ: make([]int32, words)}
+	for k := range sc.lists {
+		sc.lists[k].postings = make([][]int32, words)
 	}
-	for w := range p {
-		p[w] /= total
-	}
-	return p
+	return sc
 }
 
 // salience is the mean share of a text's words in the story.
-func (dr *draft) salience(words []string) float64 {
+func (dr *draft) salience(words []int32) float64 {
 	if len(words) == 0 {
 		return 0
 	}
 	s := 0.0
 	for _, w := range words {
-		s += dr.prob[w]
+		if i, ok := slices.BinarySearch(dr.words, w); ok {
+			s += dr.prob[i]
+		}
 	}
 	return s / float64(len(words))
 }
 
 // cover squares the shares of the words of a chosen text.
-func (dr *draft) cover(words []string) {
+func (dr *draft) cover(words []int32) {
 	for _, w := range words {
-		dr.prob[w] *= dr.prob[w]
+		if i, ok := slices.BinarySearch(dr.words, w); ok {
+			dr.prob[i] *= dr.prob[i]
+		}
 	}
 }
 
-// topFreqKey holds, in a story's word frequencies, the highest of them
-// (no content word has a space).
-const topFreqKey = " top"
-
 // centrality scores how much of a sentence is the story's common
-// vocabulary, from 0 to 2.
-func centrality(words []string, freq map[string]int) float64 {
+// vocabulary, from 0 to 2: freq counts the story's articles using each
+// word, top is the highest count.
+func centrality(words []int32, freq []int32, top int32) float64 {
 	if len(words) == 0 {
 		return 0
 	}
-	top := freq[topFreqKey]
 	if top < 2 {
 		return 0
 	}
@@ -235,7 +255,7 @@ func centrality(words []string, freq map[string]int) float64 {
 	return 2 * s / float64(len(words))
 }
 
-func newDraft(members, dups []*article, told *toldIndex, mentions map[int64]int) *draft {
+func newDraft(members, dups []*article, told *toldIndex, mentions map[int64]int, v *vocab, sc *draftScratch) *draft {
 	dr := &draft{first: members[0].index, docIndex: map[int64]int{}, meetingEvs: map[string]bool{}}
 	all := append(append([]*article(nil), members...), dups...)
 	sort.Slice(all, func(i, j int) bool { return all[i].index < all[j].index })
@@ -243,18 +263,37 @@ func newDraft(members, dups []*article, told *toldIndex, mentions map[int64]int)
 		dr.docIndex[a.src.Doc.ID] = len(dr.sources)
 		dr.sources = append(dr.sources, a.src.Doc)
 	}
-	dr.central = centralArticle(members)
-	dr.prob = wordProbabilities(members)
-	dr.wordFreq = map[string]int{}
+	// Word statistics of the story, in the scratch space.
+	top, total := int32(0), 0
 	for _, a := range members {
-		for _, w := range articleWords(a) {
-			dr.wordFreq[w]++
-			dr.wordFreq[topFreqKey] = max(dr.wordFreq[topFreqKey], dr.wordFreq[w])
+		for _, w := range a.distinct {
+			if sc.freq[w] == 0 {
+				sc.touched = append(sc.touched, w)
+			}
+			sc.freq[w]++
+			top = max(top, sc.freq[w])
+		}
+		for _, s := range a.words {
+			for _, w := range s {
+				sc.occ[w]++
+			}
+			total += len(s)
 		}
 	}
+	dr.central = centralArticle(members, sc.freq)
+	slices.Sort(sc.touched)
+	dr.words = slices.Clone(sc.touched)
+	dr.prob = make([]float64, len(dr.words))
+	for i, w := range dr.words {
+		dr.prob[i] = float64(sc.occ[w]) / float64(total)
+	}
 	dr.meetings(all, told)
-	dr.statements(members, told)
-	dr.quoteCandidates(members, told, mentions)
+	dr.statements(members, told, v, sc, top)
+	dr.quoteCandidates(members, told, mentions, v, &sc.marks)
+	for _, w := range sc.touched {
+		sc.freq[w], sc.occ[w] = 0, 0
+	}
+	sc.touched = sc.touched[:0]
 	for _, c := range dr.facts {
 		dr.score += c.score
 	}
@@ -268,26 +307,19 @@ func newDraft(members, dups []*article, told *toldIndex, mentions map[int64]int)
 }
 
 // centralArticle is the article sharing the most words with the others,
-// the earliest on a tie.
-func centralArticle(members []*article) *article {
+// the earliest on a tie; freq counts the articles using each word.
+func centralArticle(members []*article, freq []int32) *article {
 	if len(members) == 1 {
 		return members[0]
 	}
-	freq := map[string]int{}
-	for _, a := range members {
-		for _, w := range articleWords(a) {
-			freq[w]++
-		}
-	}
 	best, bestScore := members[0], -1.0
 	for _, a := range members {
-		words := articleWords(a)
 		s := 0.0
-		for _, w := range words {
+		for _, w := range a.distinct {
 			s += float64(freq[w] - 1)
 		}
-		if len(words) > 0 {
-			s /= math.Sqrt(float64(len(words)))
+		if len(a.distinct) > 0 {
+			s /= math.Sqrt(float64(len(a.distinct)))
 		}
 		if s > bestScore {
 			best, bestScore = a, s
@@ -296,24 +328,11 @@ func centralArticle(members []*article) *article {
 	return best
 }
 
-func articleWords(a *article) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range a.words {
-		for _, w := range s {
-			if !seen[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
-		}
-	}
-	return out
-}
-
 // cite returns the sources among the story's of the given documents, in
 // the story's order.
 func (dr *draft) cite(ids []int64) []briefing.DocumentRef {
-	var idx []int
+	var buf [16]int
+	idx := buf[:0]
 	for _, id := range ids {
 		if i, ok := dr.docIndex[id]; ok && !slices.Contains(idx, i) {
 			idx = append(idx, i)
@@ -353,15 +372,15 @@ func (dr *draft) meetings(all []*article, told *toldIndex) {
 			if _, ok := byID[m.ID]; ok {
 				continue
 			}
-			key := fmt.Sprintf("%d|%s", m.ID, m.Status)
+			key := strconv.FormatInt(m.ID, 10) + "|" + string(m.Status)
 			if told.knows(FactMeeting, key) {
 				byID[m.ID] = nil
 				continue
 			}
-			text := meetingLine(*m)
+			text := a.meetingLines[i]
 			byID[m.ID] = &candidate{
 				fact:    Fact{Kind: FactMeeting, Key: key, Text: text},
-				words:   contentWords(text),
+				words:   a.meetingWords[i],
 				bullet:  text,
 				meeting: m,
 			}
@@ -389,35 +408,77 @@ func (dr *draft) meetings(all []*article, told *toldIndex) {
 	}
 }
 
+// addTo adds a candidate said in document doc to a list, or its source
+// to the first of the list saying the same, which it returns. x indexes
+// the list's words.
+func (x *candidateIndex) addTo(list []*candidate, c *candidate, doc int64) ([]*candidate, *candidate) {
+	for _, w := range c.words {
+		for _, g := range x.postings[w] {
+			if x.shared[g] == 0 {
+				x.touched = append(x.touched, g)
+			}
+			x.shared[g]++
+		}
+	}
+	same := -1
+	for _, g := range x.touched {
+		if same < 0 || int(g) < same {
+			if l := list[g]; l.fact.Kind == c.fact.Kind &&
+				float64(x.shared[g])/float64(min(len(l.words), len(c.words))) >= sameStatement {
+				same = int(g)
+			}
+		}
+		x.shared[g] = 0
+	}
+	x.touched = x.touched[:0]
+	if same >= 0 {
+		g := list[same]
+		g.sources = append(g.sources, briefing.DocumentRef{ID: doc})
+		return list, g
+	}
+	c.sources = []briefing.DocumentRef{{ID: doc}}
+	g := int32(len(list))
+	for _, w := range c.words {
+		if len(x.postings[w]) == 0 {
+			x.words = append(x.words, w)
+		}
+		x.postings[w] = append(x.postings[w], g)
+	}
+	if len(x.shared) <= int(g) {
+		x.shared = append(x.shared, make([]int32, int(g)+1-len(x.shared))...)
+	}
+	return append(list, c), c
+}
+
+// reset empties the index.
+func (x *candidateIndex) reset() {
+	for _, w := range x.words {
+		x.postings[w] = x.postings[w][:0]
+	}
+	x.words = x.words[:0]
+}
+
 // statements adds the story's new figures, decisions and narrative
 // sentences as candidates, each said once however many articles say it.
-func (dr *draft) statements(members []*article, told *toldIndex) {
+// The scratch space holds the story's word frequencies, the highest top.
+func (dr *draft) statements(members []*article, told *toldIndex, v *vocab, sc *draftScratch, top int32) {
 	var groups []*candidate
 	var narrative []*candidate
-	addTo := func(list []*candidate, c *candidate, doc int64) ([]*candidate, *candidate) {
-		for _, g := range list {
-			if g.fact.Kind == c.fact.Kind && overlap(g.words, c.words) >= sameStatement {
-				g.sources = append(g.sources, briefing.DocumentRef{ID: doc})
-				return list, g
-			}
-		}
-		c.sources = []briefing.DocumentRef{{ID: doc}}
-		return append(list, c), c
-	}
+	groupIndex, narrativeIndex := &sc.lists[0], &sc.lists[1]
+	defer groupIndex.reset()
+	defer narrativeIndex.reset()
 	for _, a := range members {
-		figures := map[string]string{}
-		for _, f := range a.src.Figures {
-			if _, ok := figures[f.Sentence]; !ok {
-				figures[f.Sentence] = f.Text
-			}
-		}
 		for i, s := range a.src.Sentences {
 			words := a.words[i]
-			n := len(strings.Fields(s))
-			if hasQuote(s) || n < 6 || n > 60 || dr.meetingEvs[s] || len(words) < 4 {
+			if len(words) < 4 {
 				continue
 			}
-			if told.repeats(words, sameStatement, FactStatement, FactFigure, FactMeeting) {
+			st := a.stats[i]
+			n, proper := int(st.fields), int(st.proper)
+			if n < 6 || n > 60 || st.quoted || len(dr.meetingEvs) > 0 && dr.meetingEvs[s] {
+				continue
+			}
+			if told.repeatsWords(words, len(words), sameStatement, statementKinds, &sc.marks) {
 				continue
 			}
 			position := 0.0
@@ -427,34 +488,37 @@ func (dr *draft) statements(members []*article, told *toldIndex) {
 			case i < 3:
 				position = 0.5
 			}
-			cues, fluff := cueCount(words)
+			cues, fluff, hedges, numbers := v.features(words)
+			if fluff != 0 {
+				continue // commentary, neither a fact nor news
+			}
 			// Concrete news names people and places, gives numbers and
 			// says what was decided; commentary and speculation do not.
-			concrete := 0.25*float64(min(properNouns(s), 4)) + 0.25*float64(min(numbers(words), 2)) -
-				2*float64(fluff) - 0.5*float64(min(hedges(words), 2))
+			concrete := 0.25*float64(min(proper, 4)) + 0.25*float64(min(numbers, 2)) -
+				2*float64(fluff) - 0.5*float64(min(hedges, 2))
 			if n > 40 {
 				concrete--
 			}
 			if anaphoric(s) {
 				concrete -= anaphoraPenalty // "This gathering…", "He said…": not self-contained
 			}
-			if _, isFigure := figures[s]; (isFigure || cues > 0) && fluff == 0 {
+			isFigure := slices.ContainsFunc(a.src.Figures, func(f Figure) bool { return f.Sentence == s })
+			if isFigure || cues > 0 {
 				kind, score := FactStatement, 1.5+0.75*float64(min(cues, 3))
 				if isFigure {
 					kind, score = FactFigure, 3
 				}
-				c := &candidate{fact: Fact{Kind: kind, Key: textKey(s), Text: s}, words: words, bullet: s,
-					score: score + position + concrete}
-				groups, _ = addTo(groups, c, a.src.Doc.ID)
+				c := &candidate{fact: Fact{Kind: kind, Text: s}, keyOf: a, k: i, words: words, bullet: s,
+					score: score + position + concrete, freshAt: told.version + 1, isFresh: true}
+				groups, _ = groupIndex.addTo(groups, c, a.src.Doc.ID)
 			}
-			if fluff == 0 {
-				c := &candidate{fact: Fact{Kind: FactStatement, Key: textKey(s), Text: s}, words: words, bullet: s,
-					score: 2*position + 0.5*float64(min(cues, 2)) + concrete + centrality(words, dr.wordFreq), lead: i == 0}
-				var g *candidate
-				narrative, g = addTo(narrative, c, a.src.Doc.ID)
-				if g != c && a == dr.central {
-					g.score += 0.5
-				}
+			c := &candidate{fact: Fact{Kind: FactStatement, Text: s}, keyOf: a, k: i, words: words, bullet: s,
+				score: 2*position + 0.5*float64(min(cues, 2)) + concrete + centrality(words, sc.freq, top), lead: i == 0,
+				freshAt: told.version + 1, isFresh: true}
+			var g *candidate
+			narrative, g = narrativeIndex.addTo(narrative, c, a.src.Doc.ID)
+			if g != c && a == dr.central {
+				g.score += 0.5
 			}
 		}
 	}
@@ -473,17 +537,20 @@ func (dr *draft) statements(members []*article, told *toldIndex) {
 }
 
 // quoteCandidates adds the story's new quotations, each once.
-func (dr *draft) quoteCandidates(members []*article, told *toldIndex, mentions map[int64]int) {
+func (dr *draft) quoteCandidates(members []*article, told *toldIndex, mentions map[int64]int, v *vocab, marks *factMarks) {
 	var list []*candidate
 	for _, a := range members {
 		for i := range a.src.Quotes {
 			q := &a.src.Quotes[i]
-			words := contentWords(q.Text)
-			n := len(strings.Fields(q.Text))
-			if q.Speaker == nil || n < 5 || len(words) < 3 {
+			words := a.quoteWords[i]
+			if q.Speaker == nil || len(words) < 3 {
 				continue
 			}
-			if told.repeats(words, sameQuote, FactQuote) {
+			n := int(a.quoteStats[i].fields)
+			if n < 5 {
+				continue
+			}
+			if told.repeatsWords(words, len(words), sameQuote, quoteKinds, marks) {
 				continue
 			}
 			var same *candidate
@@ -510,16 +577,18 @@ func (dr *draft) quoteCandidates(members []*article, told *toldIndex, mentions m
 			if q.Partial {
 				score -= 0.5
 			}
-			if cues, _ := cueCount(words); cues > 0 {
+			if cues, _, _, _ := v.features(words); cues > 0 {
 				score += 0.5
 			}
 			list = append(list, &candidate{
-				fact:    Fact{Kind: FactQuote, Key: fmt.Sprintf("%d|%s", q.Speaker.ID, textKey(q.Text)), Text: q.Text},
+				fact:    Fact{Kind: FactQuote, Key: strconv.FormatInt(q.Speaker.ID, 10) + "|" + keyOf(a.quoteHash[i]), Text: q.Text},
 				words:   words,
 				score:   score,
 				quote:   q,
-				topic:   contentWords(q.Context),
+				topic:   a.quoteTopic[i],
 				sources: []briefing.DocumentRef{{ID: a.src.Doc.ID}},
+				freshAt: told.version + 1,
+				isFresh: true,
 			})
 		}
 	}
@@ -537,21 +606,48 @@ func sortCandidates(cs []*candidate) {
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
 }
 
-// write chooses the story's bullets, quotes, headline and what's-new
-// line among the candidates the channel was not told, told including
-// what earlier stories of this digest say. ok is false when nothing is
-// left to tell.
-func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
-	fresh := func(c *candidate) bool {
-		switch c.fact.Kind {
-		case FactMeeting:
-			return !told.knows(FactMeeting, c.fact.Key)
-		case FactQuote:
-			return !told.repeats(c.words, sameQuote, FactQuote)
-		default:
-			return !told.repeats(c.words, sameStatement, FactStatement, FactFigure, FactMeeting)
+// fresh reports whether the channel was not told a candidate yet, told
+// including what earlier stories of this digest say. The answer is kept
+// until more is told.
+func (c *candidate) fresh(told *toldIndex) bool {
+	if c.freshAt == told.version+1 {
+		return c.isFresh
+	}
+	var f bool
+	switch c.fact.Kind {
+	case FactMeeting:
+		f = !told.knows(FactMeeting, c.fact.Key)
+	case FactQuote:
+		f = !told.repeatsWords(c.words, len(c.words), sameQuote, quoteKinds, &told.marks)
+	default:
+		f = !told.repeatsWords(c.words, len(c.words), sameStatement, statementKinds, &told.marks)
+	}
+	c.freshAt, c.isFresh = told.version+1, f
+	return f
+}
+
+// tells reports whether write would tell anything: whether a fact worth
+// a bullet or a quote is fresh.
+func (dr *draft) tells(told *toldIndex) bool {
+	for _, c := range dr.facts {
+		if c.score >= minBullet && c.fresh(told) {
+			return true
 		}
 	}
+	for _, c := range dr.quotes {
+		if c.fresh(told) {
+			return true
+		}
+	}
+	return false
+}
+
+// write chooses the story's bullets, quotes, headline and what's-new
+// line among the candidates the channel was not told, told including
+// what earlier stories of this digest say. It returns the candidates
+// whose facts the story tells, ok false when nothing is left to tell.
+func (dr *draft) write(told *toldIndex, v *vocab) (Story, []*candidate, bool) {
+	fresh := func(c *candidate) bool { return c.fresh(told) }
 	// Salience is measured against the most salient candidate's.
 	salNorm := 1e-9
 	for _, c := range dr.facts {
@@ -566,7 +662,7 @@ func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
 	for len(bullets) < maxBullets {
 		best, bestScore := -1, math.Inf(-1)
 		for i, c := range pool {
-			if c == nil || c.score < minBullet || !fresh(c) || similarToAny(c, bullets) {
+			if c == nil || c.score < minBullet || similarToAny(c, bullets) || !fresh(c) {
 				continue
 			}
 			s := c.score - sameKindPenalty*float64(kinds[c.fact.Kind]) - redundancyPenalty*maxOverlap(c, bullets) +
@@ -588,7 +684,7 @@ func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
 	for len(quotes) < maxQuotes {
 		best, bestScore := -1, math.Inf(-1)
 		for i, c := range dr.quotes {
-			if slices.Contains(quotes, c) || !fresh(c) || similarToAny(c, quotes) {
+			if slices.Contains(quotes, c) || similarToAny(c, quotes) || !fresh(c) {
 				continue
 			}
 			// A second speaker is worth more than a second quote of one.
@@ -612,18 +708,18 @@ func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
 	}
 
 	st := Story{Sources: dr.sources}
-	var facts []Fact
+	var facts []*candidate
 	if len(bullets) > 0 && bullets[0].meeting != nil {
 		st.Headline = meetingHeadline(*bullets[0].meeting)
 	} else {
 		st.Headline = clip(dr.central.src.Doc.Title, maxHeadline)
 	}
-	headWords := contentWords(st.Headline)
+	headWords := v.numbers(contentWords(st.Headline))
 	chosen := append(append([]*candidate(nil), bullets...), quotes...)
 	var whatsNew *candidate
 	bestScore := math.Inf(-1)
 	for _, c := range dr.narrative {
-		if !fresh(c) || overlap(c.words, headWords) >= sameStatement || maxOverlap(c, chosen) >= sameTopic {
+		if overlap(c.words, headWords) >= sameStatement || maxOverlap(c, chosen) >= sameTopic || !fresh(c) {
 			continue
 		}
 		s := c.score - redundancyPenalty*maxOverlap(c, chosen) + salienceWeight*dr.salience(c.words)/salNorm
@@ -633,23 +729,23 @@ func (dr *draft) write(told *toldIndex) (Story, []Fact, bool) {
 	}
 	if whatsNew != nil {
 		st.WhatsNew = clip(whatsNew.bullet, maxWhatsNew)
-		facts = append(facts, whatsNew.fact)
+		facts = append(facts, whatsNew)
 	}
 	for _, c := range bullets {
 		st.Bullets = append(st.Bullets, Bullet{Kind: c.fact.Kind, Text: c.bullet, Sources: c.sources})
-		facts = append(facts, c.fact)
+		facts = append(facts, c)
 	}
 	for _, c := range quotes {
 		q := *c.quote
 		st.Quotes = append(st.Quotes, q)
-		facts = append(facts, c.fact)
+		facts = append(facts, c)
 	}
 	// What the story's articles reported beyond what it tells counts as
 	// told too: yesterday's quote reprinted today is not news.
 	for _, list := range [][]*candidate{dr.facts, dr.quotes} {
 		for _, c := range list {
 			if fresh(c) && !slices.Contains(bullets, c) && !slices.Contains(quotes, c) {
-				facts = append(facts, c.fact)
+				facts = append(facts, c)
 			}
 		}
 	}
@@ -695,34 +791,34 @@ func clip(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:-–—") + "…"
 }
 
-// textKey identifies a text by its folded words.
-func textKey(s string) string {
-	h := fnv.New64a()
-	h.Write([]byte(fold.Key(s)))
-	return fmt.Sprintf("%016x", h.Sum64())
-}
+// textKey identifies a text by its folded words: the FNV-1a hash of
+// fold.Key(s) in 16 hex digits.
+func textKey(s string) string { return keyOf(fnvString(fnvOffset, fold.Key(s))) }
 
 // anaphoric reports whether a sentence opens by pointing back ("This
 // gathering", "He said", "Such talks").
 func anaphoric(s string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(s), " ")
-	switch strings.ToLower(strings.Trim(first, ",;:")) {
-	case "this", "these", "that", "those", "it", "its", "they", "their", "he", "she", "his", "her", "such", "the latter", "both":
-		return true
+	first = strings.Trim(first, ",;:")
+	if !isASCII(first) {
+		first = strings.ToLower(first)
+	} else if len(first) > len("these") {
+		return false
+	}
+	for _, w := range [...]string{"this", "these", "that", "those", "it", "its", "they", "their", "he", "she", "his", "her", "such", "both"} {
+		// For ASCII, EqualFold is ToLower and ==.
+		if strings.EqualFold(first, w) && (isASCII(first) || first == w) {
+			return true
+		}
 	}
 	return false
 }
 
-func hasQuote(s string) bool {
-	return strings.ContainsAny(s, "“”\"")
-}
-
-func numbers(words []string) int {
-	n := 0
-	for _, w := range words {
-		if isNumber(w) {
-			n++
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	return n
+	return true
 }

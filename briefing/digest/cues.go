@@ -1,6 +1,10 @@
 package digest
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // decisionCues start the words that mark a development worth a bullet:
 // decisions, votes, actions, plans, warnings. Read only.
@@ -20,36 +24,31 @@ var fluffCues = strings.Fields(`underscor highlight signal reflect represent emp
 var hedgeCues = strings.Fields(`could may might aim hope potential effort underpin backdrop amid
 	optimis prospect implication landscape broader complex`)
 
-// cueCount counts the distinct decision cues and commentary cues among
-// folded content words.
-func cueCount(words []string) (cues, fluff int) {
-	return countPrefixes(words, decisionCues), countPrefixes(words, fluffCues)
-}
-
-// hedges counts the speculation cues among folded content words.
-func hedges(words []string) int { return countPrefixes(words, hedgeCues) }
-
-// properNouns counts the capitalised words of a sentence after its first.
-func properNouns(s string) int {
-	n := 0
-	for i, w := range strings.Fields(s) {
-		if i > 0 && w != "" && w[0] >= 'A' && w[0] <= 'Z' {
-			n++
+// fieldStats counts the words of a sentence (as strings.Fields splits
+// it) and, after its first, the capitalised ones: proper nouns.
+func fieldStats(s string) (words, proper int) {
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		space, size := false, 1
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-	}
-	return n
-}
-
-// countPrefixes counts the prefixes that start one of the words.
-func countPrefixes(words, prefixes []string) int {
-	n := 0
-	for _, p := range prefixes {
-		for _, w := range words {
-			if strings.HasPrefix(w, p) {
-				n++
-				break
+		switch {
+		case space:
+			in = false
+		case !in:
+			in = true
+			if words > 0 && c >= 'A' && c <= 'Z' {
+				proper++
 			}
+			words++
 		}
+		i += size
 	}
-	return n
+	return words, proper
 }

@@ -13,10 +13,9 @@ import (
 func contentWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(fold.Key(s)) {
-		if len(w) < 3 && !isNumber(w) || stopWords[w] {
-			continue
+		if c, ok := contentForm(w); ok {
+			out = append(out, c)
 		}
-		out = append(out, stem(w))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -43,9 +42,18 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
+// contentForm is the content word a folded word stands for (see
+// contentWords), or false for a word too short or too common to count.
+func contentForm(w string) (string, bool) {
+	if len(w) < 3 && !isNumber(w) || stopWords[w] {
+		return "", false
+	}
+	return stem(w), true
+}
+
 // overlap is how much of the smaller of two sorted word sets the other
 // holds, from 0 to 1.
-func overlap(a, b []string) float64 {
+func overlap[T cmp.Ordered](a, b []T) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
