@@ -35,6 +35,7 @@ type DB struct {
 	writeMu sync.Mutex // one writing transaction at a time; guards w
 	w       *writer
 	index   *nameIndex // the writer's name index; guarded by writeMu
+	ckpt    *checkpointer
 }
 
 // Options configure Open.
@@ -89,6 +90,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	} else if n > 0 {
 		db.log.Debug("database migrated", "path", path, "migrations", n)
 	}
+	db.ckpt = startCheckpointer(sqldb, db.log)
 	return db, nil
 }
 
@@ -119,6 +121,7 @@ func (db *DB) check(ctx context.Context) error {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.ckpt.close()
 	db.writeMu.Lock()
 	db.closeWriter()
 	db.writeMu.Unlock()

@@ -33,10 +33,10 @@ func (db *DB) begin(ctx context.Context) (*wtx, error) {
 		if err != nil {
 			return nil, fmt.Errorf("writer connection: %w", err)
 		}
-		// Checkpoints run on the committing connection: every 8192 pages
-		// (32 MiB) of WAL rather than 1000. The writer keeps the upper
-		// levels of every index it inserts into in a 64 MiB cache.
-		if _, err := conn.ExecContext(ctx, `PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -65536`); err != nil {
+		// Checkpoints run in the background (see checkpointer); the
+		// writer's own is a backstop. It keeps the upper levels of every
+		// index it inserts into in a 64 MiB cache.
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d; PRAGMA cache_size = -65536`, writerAutocheckpoint)); err != nil {
 			conn.Close()
 			return nil, fmt.Errorf("writer connection: %w", err)
 		}
@@ -124,7 +124,13 @@ func (t *wtx) int64s(q string, args ...any) ([]int64, error) {
 	return out, rows.Err()
 }
 
-func (t *wtx) commit() error { return t.tx.Commit() }
+func (t *wtx) commit() error {
+	if err := t.tx.Commit(); err != nil {
+		return err
+	}
+	t.db.ckpt.committed()
+	return nil
+}
 func (t *wtx) rollback() error {
 	err := t.tx.Rollback()
 	if err != nil && !errors.Is(err, sql.ErrTxDone) {
