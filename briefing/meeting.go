@@ -33,18 +33,22 @@ const maxReportGap = 10
 // names only that person and both name a place; compatible places (equal,
 // or a city within the other's country); compatible times and statuses.
 func SameMeeting(a, b MeetingFacts) bool {
-	if a.Kind != b.Kind || !placesFit(a.Place, b.Place) || !timesFit(a, b) {
-		return false
-	}
+	// Cheapest first: the writer compares each report with a hundred
+	// candidate meetings, and most share too few people.
+	return a.Kind == b.Kind && enoughShared(a, b) && placesFit(a.Place, b.Place) && timesFit(a, b) &&
+		(a.Status == b.Status || !a.Date.IsZero() && a.Date == b.Date)
+}
+
+// enoughShared reports whether two meetings have the people in common that
+// one meeting would: two, or one with a place each and one of them alone;
+// without people, two organisations.
+func enoughShared(a, b MeetingFacts) bool {
 	shared := countShared(a.Persons, b.Persons)
 	switch {
 	case shared >= 2:
 	case shared == 1 && (len(a.Persons) == 1 || len(b.Persons) == 1) && a.Place.ID != 0 && b.Place.ID != 0:
 	case len(a.Persons) == 0 && len(b.Persons) == 0 && countShared(a.Parties, b.Parties) >= 2:
 	default:
-		return false
-	}
-	if a.Status != b.Status && (a.Date.IsZero() || a.Date != b.Date) {
 		return false
 	}
 	return true

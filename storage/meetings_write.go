@@ -116,12 +116,13 @@ func (in *ingestTx) findSameMeeting(f briefing.MeetingFacts, skip map[int64]bool
 			return 0, err
 		}
 		for i := len(got) - 1; i >= 0 && i >= len(got)-maxMeetingCandidates; i-- {
-			if !skip[got[i]] && !slices.Contains(cands, got[i]) {
+			if !skip[got[i]] {
 				cands = append(cands, got[i])
 			}
 		}
 	}
 	slices.Sort(cands)
+	cands = slices.Compact(cands)
 	for i := len(cands) - 1; i >= 0; i-- {
 		sm, err := in.storedMeeting(cands[i])
 		if err != nil {
