@@ -22,8 +22,9 @@ func (db *DB) Ingest(ctx context.Context, ex briefing.Extraction) (briefing.Inge
 	return res[0], errs[0]
 }
 
-// MaxBatch is the most articles IngestBatch commits at once.
-const MaxBatch = 256
+// MaxBatch is the batch size the ingest pipeline hands IngestBatch at most
+// (briefing/ingest), and the size BenchmarkStore stores in.
+const MaxBatch = 1024
 
 // IngestBatch stores extracted articles in order, each atomically in its
 // own savepoint, and commits them together: an article that fails leaves

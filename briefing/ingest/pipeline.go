@@ -24,8 +24,11 @@ type Sink interface {
 	IngestBatch(ctx context.Context, exs []briefing.Extraction) (res []briefing.IngestResult, errs []error, err error)
 }
 
-// maxBatch is the most articles handed to the sink at once.
-const maxBatch = 256
+// maxBatch is the most articles handed to the sink at once. Large batches
+// share the index pages they change, so a commit writes fewer of them: at
+// 100,000 articles, 1,024 rather than 256 took ingestion from 1,190 to 1,550
+// articles/s.
+const maxBatch = 1024
 
 // Item is one article to ingest.
 type Item struct {
