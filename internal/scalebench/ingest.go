@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"time"
@@ -47,7 +48,12 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 		}
 		items := generate(g, from, to)
 		start := time.Now()
-		sum, err := p.Run(ctx, items, nil)
+		var sum ingest.Summary
+		var err error
+		// Profiles tell the steps apart: go tool pprof -tagfocus step=90000-100000.
+		pprof.Do(ctx, pprof.Labels("step", fmt.Sprintf("%d-%d", from/cfg.Chunk*cfg.Chunk, (from/cfg.Chunk+1)*cfg.Chunk)), func(ctx context.Context) {
+			sum, err = p.Run(ctx, items, nil)
+		})
 		total += time.Since(start)
 		if err != nil {
 			return err
