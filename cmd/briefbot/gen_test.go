@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"briefbot/internal/scalebench"
 )
 
 func TestGen(t *testing.T) {
@@ -73,14 +76,30 @@ func TestGenUsage(t *testing.T) {
 // table with every figure.
 func TestBench(t *testing.T) {
 	t.Parallel()
-	r := run(t, "bench", "--articles", "300", "--runs", "1", "--samples", "10", "--dir", t.TempDir())
+	// In this process: the test binary cannot be the child.
+	r := run(t, "bench", "--articles", "300", "--runs", "1", "--samples", "10", "--dir", t.TempDir(), "--isolate=false")
 	wantCode(t, r, exitOK)
 	wantContains(t, "stdout", r.stdout, "| | 300 articles |", "ingest, articles/s", "peak memory", "database per article",
 		"who-met, p50 / p99 ms", "quotes … about", "timeline (topic)", "autocomplete, p50 / p99 ms", "digest of the last 1,000 articles", "Machine:")
 	if rows := strings.Count(r.stdout, "\n|"); rows < 17 {
 		t.Errorf("%d table rows, want 17 or more:\n%s", rows, r.stdout)
 	}
+	// What a child process of --isolate does: one run, as JSON.
+	db := filepath.Join(t.TempDir(), "one.db")
+	r = run(t, "bench", "--one", db, "--articles", "200", "--samples", "10")
+	wantCode(t, r, exitOK)
+	var res scalebench.Result
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+		t.Fatalf("--one printed %q: %v", r.stdout, err)
+	}
+	if res.Articles != 200 || res.Summary.Ingested+res.Summary.Duplicates != 200 || res.Ops[scalebench.OpWhoMet].N != 10 || res.DBBytes == 0 {
+		t.Errorf("--one: %+v", res)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("--one left its database behind: %v", err)
+	}
 	for _, args := range [][]string{
+		{"bench", "--one", db, "--articles", "100,200"},
 		{"bench", "--articles", "ten"},
 		{"bench", "--articles", "0"},
 		{"bench", "--runs", "0"},

@@ -45,6 +45,12 @@ type Config struct {
 	// that ingest.
 	MemProfile string
 	Logger     *slog.Logger // progress; default discard
+	// Measure, when set, measures one run instead of this process: the
+	// command runs each in a process of its own, so that one run's memory
+	// (the C heap keeps what SQLite freed) does not count in the next's
+	// peak. path is the database to build, profile where a CPU profile
+	// goes ("" for none).
+	Measure func(ctx context.Context, n, run int, path, profile string) (Result, error)
 }
 
 // Result is one run at one size.
@@ -138,7 +144,12 @@ func Run(ctx context.Context, cfg Config) (Report, error) {
 				profile = cfg.CPUProfile
 			}
 			cfg.Logger.Info("run", "articles", n, "run", run+1, "of", cfg.Runs, "db", path)
-			res, err := runOnce(ctx, cfg, lex, n, path, profile)
+			var res Result
+			if cfg.Measure != nil {
+				res, err = cfg.Measure(ctx, n, run, path, profile)
+			} else {
+				res, err = runOnce(ctx, cfg, lex, n, path, profile)
+			}
 			if !cfg.Keep {
 				removeDB(path)
 			}
@@ -149,6 +160,25 @@ func Run(ctx context.Context, cfg Config) (Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// MeasureOne builds a corpus of n articles at path and measures it, in
+// this process: one run of Run.
+func MeasureOne(ctx context.Context, cfg Config, n int, path, profile string) (Result, error) {
+	cfg.defaults()
+	if n < 1 {
+		return Result{}, fmt.Errorf("corpus size %d: want at least 1 article", n)
+	}
+	lex, err := lexicon.Load()
+	if err != nil {
+		return Result{}, err
+	}
+	defer func() {
+		if !cfg.Keep {
+			removeDB(path)
+		}
+	}()
+	return runOnce(ctx, cfg, lex, n, path, profile)
 }
 
 // removeDB removes a database and its WAL files.
