@@ -45,9 +45,12 @@ type nameForm struct {
 // maxIndexedForms bounds the index; past it the index starts afresh.
 const maxIndexedForms = 2_000_000
 
-// maxIndexedMeetings bounds the meetings held; past it they are forgotten
-// (the names are kept).
-const maxIndexedMeetings = 200_000
+// maxIndexedMeetings bounds the meetings held (each a few hundred bytes);
+// past it the older half is forgotten. A report is compared with the
+// latest meetings of its people, so the newer half is what is asked for.
+// (At 200,000 the held meetings neared the heap's soft limit by 250,000
+// articles and the collector ran all the time.)
+const maxIndexedMeetings = 60_000
 
 func newNameIndex(version int64) *nameIndex {
 	return &nameIndex{byKey: map[string][]int64{}, people: map[int64]*personForms{}, things: map[string]int64{}, version: version,
@@ -133,10 +136,18 @@ func replaceID(ids []int64, from, into int64) []int64 {
 	return ids
 }
 
-// trimMeetings forgets the meetings held when they are too many.
+// trimMeetings forgets the older half of the meetings held when they are
+// too many.
 func (x *nameIndex) trimMeetings() {
-	if len(x.meetings) > maxIndexedMeetings {
-		x.meetingsOf = map[int64][]int64{}
-		x.meetings = map[int64]*storedMeeting{}
+	if len(x.meetings) <= maxIndexedMeetings {
+		return
+	}
+	ids := make([]int64, 0, len(x.meetings))
+	for id := range x.meetings {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids[:len(ids)/2] {
+		delete(x.meetings, id)
 	}
 }

@@ -74,7 +74,7 @@ func (db *DB) personTimeline(ctx context.Context, person int64, limit int) ([]br
 // topicDepth bounds the sentences a topic is looked up in: the newest
 // that match. A common word matches a good part of a large corpus, and a
 // timeline shows at most a few hundred events.
-const topicDepth = 1000
+const topicDepth = 500
 
 // topicTimeline gathers, from the newest sentences that match the topic,
 // the meetings they report, their quotations and figures and their
