@@ -32,7 +32,7 @@ func ftsQuery(words string) (string, error) {
 // searchDepth bounds the matching sentences a search ranks: the newest.
 // A common word matches a good part of a large corpus, and ranking every
 // match would take a time that grows with it.
-const searchDepth = 2000
+const searchDepth = 1000
 
 // Search implements briefing.Store: sentences holding every word, best
 // bm25 rank first, among the newest searchDepth that hold them.
