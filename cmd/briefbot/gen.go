@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
 
 	"briefbot/internal/corpusgen"
@@ -111,32 +109,22 @@ func writeCorpus(ctx context.Context, g *corpusgen.Generator, n int, dir string,
 		err   error
 	}
 	results := make([]written, n)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n && ctx.Err() == nil; i += workers {
-				a := g.Article(i)
-				path := filepath.Join(dir, fmt.Sprintf("%04d", i/genPerDir), a.Name)
-				r := &results[i]
-				if r.err = os.WriteFile(path, a.Data, 0o644); r.err != nil {
-					continue
-				}
-				r.size = int64(len(a.Data))
-				if truth {
-					r.truth, r.err = json.Marshal(struct {
-						Name     string          `json:"name"`
-						Outlet   string          `json:"outlet"`
-						RepeatOf string          `json:"repeat_of,omitempty"`
-						Truth    corpusgen.Truth `json:"truth"`
-					}{a.Name, a.Outlet, a.RepeatOf, a.Truth})
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	g.Each(0, n, func() bool { return ctx.Err() != nil }, func(i int, a corpusgen.Article) {
+		path := filepath.Join(dir, fmt.Sprintf("%04d", i/genPerDir), a.Name)
+		r := &results[i]
+		if r.err = os.WriteFile(path, a.Data, 0o644); r.err != nil {
+			return
+		}
+		r.size = int64(len(a.Data))
+		if truth {
+			r.truth, r.err = json.Marshal(struct {
+				Name     string          `json:"name"`
+				Outlet   string          `json:"outlet"`
+				RepeatOf string          `json:"repeat_of,omitempty"`
+				Truth    corpusgen.Truth `json:"truth"`
+			}{a.Name, a.Outlet, a.RepeatOf, a.Truth})
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return 0, fmt.Errorf("generation interrupted: %w", err)
 	}

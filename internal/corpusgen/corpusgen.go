@@ -1,8 +1,10 @@
 package corpusgen
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -311,4 +313,20 @@ func (g *Generator) build(i, src int, near bool) Article {
 		a.RepeatOf = articleName(src)
 	}
 	return a
+}
+
+// Each calls fn with articles from…to-1, spread over the processors; fn
+// runs concurrently and must only write to state of its own index. stop,
+// when it returns true, ends the work early.
+func (g *Generator) Each(from, to int, stop func() bool, fn func(i int, a Article)) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := from + w; i < to && !stop(); i += workers {
+				fn(i, g.Article(i))
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -3,9 +3,11 @@ package corpusgen
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -403,5 +405,23 @@ func TestLargePool(t *testing.T) {
 			t.Fatalf("duplicate canonical name %q in a pool of %d", p.canon, len(g.people))
 		}
 		seen[p.canon] = true
+	}
+}
+
+// TestEach: every article of the range once, the same as Article; stop
+// ends the work.
+func TestEach(t *testing.T) {
+	g := New(Config{Seed: 5, Articles: 100})
+	got := make([]string, 30)
+	g.Each(10, 40, func() bool { return false }, func(i int, a Article) { got[i-10] = a.Name })
+	for i, name := range got {
+		if want := g.Article(10 + i).Name; name != want {
+			t.Errorf("article %d: %q, want %q", 10+i, name, want)
+		}
+	}
+	var calls atomic.Int64
+	g.Each(0, 1000, func() bool { return calls.Load() >= 5 }, func(int, Article) { calls.Add(1) })
+	if n := calls.Load(); n < 5 || n > 5+int64(runtime.GOMAXPROCS(0)) {
+		t.Errorf("%d articles made after stop, want about 5", n)
 	}
 }

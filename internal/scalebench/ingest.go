@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
-	"sync"
 	"time"
 
 	"briefbot/briefing/extract"
@@ -98,21 +97,11 @@ func steps(n, chunk int, marks []int) []int {
 // generate renders articles from…to-1 in parallel into in-memory items.
 func generate(g *corpusgen.Generator, from, to int) []ingest.Item {
 	items := make([]ingest.Item, to-from)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := from + w; i < to; i += workers {
-				a := g.Article(i)
-				data := a.Data
-				items[i-from] = ingest.Item{Path: a.Name, Source: a.Name, Open: func() (io.ReadCloser, error) {
-					return io.NopCloser(bytes.NewReader(data)), nil
-				}}
-			}
-		}()
-	}
-	wg.Wait()
+	g.Each(from, to, func() bool { return false }, func(i int, a corpusgen.Article) {
+		data := a.Data
+		items[i-from] = ingest.Item{Path: a.Name, Source: a.Name, Open: func() (io.ReadCloser, error) {
+			return io.NopCloser(bytes.NewReader(data)), nil
+		}}
+	})
 	return items
 }
