@@ -95,15 +95,13 @@ func (in *ingestTx) resolvePerson(e briefing.ExtractedEntity) (int64, error) {
 	case id != 0:
 	case len(fullFits) == 1:
 		id = fullFits[0].id
-	case len(fullFits) > 1:
-		// Several people fit; an identical full written form decides, else
-		// a surname alone joins the surname-only person already standing
-		// for them, and a full name stays apart.
-		if id = exactMatch(fullFits, all); id == 0 && len(full) == 0 && len(loneFits) > 0 {
-			id = loneFits[0].id
-		}
 	case len(full) == 0 && len(loneFits) > 0:
+		// A surname alone joins the surname-only person standing for it,
+		// however many named in full it could be.
 		id = loneFits[0].id
+	case len(fullFits) > 1:
+		// Several people fit and no identical form (above) tells which: a
+		// full name stays apart.
 	default:
 		// A new full name takes over the surname-only person it fits, when
 		// no one else named in full could be that person.

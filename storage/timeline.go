@@ -117,9 +117,11 @@ func (db *DB) topicTimeline(ctx context.Context, topic string, limit int) ([]bri
 		if err != nil {
 			return err
 		}
-		for _, id := range ids {
-			events = append(events, meetingEvents([]briefing.MeetingRecord{ms[id]})...)
+		inOrder := make([]briefing.MeetingRecord, len(ids))
+		for i, id := range ids {
+			inOrder[i] = ms[id]
 		}
+		events = meetingEvents(inOrder)
 		// The newest quotations are picked first, then joined: a common
 		// word is in many.
 		err = each(ctx, q, `SELECT `+docColumns+`, q.id, q.text, q.partial, q.verb, s.text, COALESCE(e.id, 0), COALESCE(e.name, '')

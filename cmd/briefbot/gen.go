@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"briefbot/internal/corpusgen"
@@ -86,6 +87,8 @@ func emptyDir(dir string) error {
 			return fmt.Errorf("create %s: %w", dir, err)
 		}
 		return nil
+	case errors.Is(err, syscall.ENOTDIR):
+		return fmt.Errorf("%s is not a directory: give a new or empty directory", dir)
 	case err != nil:
 		return fmt.Errorf("%s: %w", dir, err)
 	case len(entries) > 0:

@@ -47,6 +47,13 @@ func TestGen(t *testing.T) {
 	wantCode(t, r, exitError)
 	wantContains(t, "stderr", r.stderr, "is not empty")
 
+	// A file is not a directory to write into.
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	r = run(t, "gen", "--articles", "5", "--out", file)
+	wantCode(t, r, exitError)
+	wantContains(t, "stderr", r.stderr, "is not a directory")
+
 	// The corpus ingests: every article stored or recognised as a repeat.
 	db := filepath.Join(t.TempDir(), "gen.db")
 	r = run(t, "ingest", "--db", db, dir)

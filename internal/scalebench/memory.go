@@ -16,28 +16,26 @@ func resetPeakRSS() bool {
 }
 
 // peakRSS is the process's peak resident memory in bytes since the last
-// reset (VmHWM of /proc/self/status), or 0 where the system does not tell.
-// It counts everything the process holds: the Go heap, SQLite's page
-// caches and the C allocations behind them.
-func peakRSS() int64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	return statusKiB(data, "VmHWM") * 1024
-}
+// reset (VmHWM), or 0 where the system does not tell. It counts everything
+// the process holds: the Go heap, SQLite's page caches and the C
+// allocations behind them.
+func peakRSS() int64 { return selfStatus("VmHWM") }
 
 // currentRSS is the process's resident memory in bytes now (VmRSS), or 0
 // where the system does not tell.
-func currentRSS() int64 {
+func currentRSS() int64 { return selfStatus("VmRSS") }
+
+// selfStatus reads a memory figure of /proc/self/status, in bytes.
+func selfStatus(name string) int64 {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
-	return statusKiB(data, "VmRSS") * 1024
+	return statusKiB(data, name) * 1024
 }
 
-// statusKiB reads a "Name:   1234 kB" line of /proc/self/status.
+// statusKiB reads a "Name:   1234 kB" line of /proc/self/status or
+// /proc/meminfo.
 func statusKiB(status []byte, name string) int64 {
 	sc := bufio.NewScanner(bytes.NewReader(status))
 	for sc.Scan() {

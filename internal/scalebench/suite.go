@@ -117,9 +117,12 @@ func Run(ctx context.Context, cfg Config) (Report, error) {
 		}
 	}
 	rep := Report{Machine: Machine(), Config: cfg, Results: map[int][]Result{}}
-	lex, err := lexicon.Load()
-	if err != nil {
-		return rep, err
+	var lex *lexicon.Lexicon // for runs in this process
+	var err error
+	if cfg.Measure == nil {
+		if lex, err = lexicon.Load(); err != nil {
+			return rep, err
+		}
 	}
 	dir := cfg.Dir
 	if dir == "" {
