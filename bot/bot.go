@@ -50,8 +50,9 @@ const (
 type Bot struct {
 	cfg        Config
 	svc        Service
-	digests    Digests // nil: /digest says digests are not set up
-	sources    Sources // nil: /ingest and /feeds say sources are not set up
+	digests    Digests  // nil: /digest says digests are not set up
+	sources    Sources  // nil: /ingest and /feeds say sources are not set up
+	pictures   Pictures // nil: /graph and /timeline-chart answer in words
 	log        *slog.Logger
 	deferAfter time.Duration
 

@@ -17,6 +17,7 @@ const (
 	optQuery   = "query"
 	optSubject = "subject"
 	optPrivate = "private"
+	optDepth   = "depth"
 )
 
 // definitions returns the slash commands the bot registers.
@@ -50,6 +51,13 @@ func definitions() []*discordgo.ApplicationCommand {
 		cmd(briefing.CmdSearch, "Search the articles' sentences", text(optQuery, "Words to look for", true)),
 		cmd(briefing.CmdTimeline, "Dated developments, of a person or a topic",
 			text(optSubject, "A person or a topic (default: everything)", false)),
+		cmd(briefing.CmdGraph, "A picture of a person's meeting network: who met whom, how often",
+			person(optPerson, "Whose network", true),
+			&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionInteger, Name: optDepth,
+				Description: "1: the people they met (default); 2: also the people those met",
+				Choices:     []*discordgo.ApplicationCommandOptionChoice{{Name: "1", Value: 1}, {Name: "2", Value: 2}}}),
+		cmd(briefing.CmdTimelineChart, "A chart of articles per day, with meetings marked",
+			text(optSubject, "A person or a topic (default: everything)", false)),
 		cmd(briefing.CmdSources, "The articles the corpus holds"),
 		cmd(briefing.CmdHelp, "The commands, with examples"),
 		digestDefinition(),
@@ -68,6 +76,11 @@ func commandOf(data discordgo.ApplicationCommandInteractionData) (briefing.Comma
 		case optPrivate:
 			if o.Type == discordgo.ApplicationCommandOptionBoolean {
 				private = o.BoolValue()
+			}
+			continue
+		case optDepth:
+			if o.Type == discordgo.ApplicationCommandOptionInteger {
+				c.Depth = int(o.IntValue())
 			}
 			continue
 		}
@@ -90,7 +103,7 @@ func commandOf(data discordgo.ApplicationCommandInteractionData) (briefing.Comma
 	}
 	switch c.Name {
 	case briefing.CmdWhoMet, briefing.CmdQuotes, briefing.CmdWhoIs, briefing.CmdSearch, briefing.CmdTimeline,
-		briefing.CmdSources, briefing.CmdHelp:
+		briefing.CmdGraph, briefing.CmdTimelineChart, briefing.CmdSources, briefing.CmdHelp:
 		return c, private, nil
 	}
 	return c, private, &briefing.Error{Code: briefing.ErrBadCommand, Message: fmt.Sprintf("I don't know the command /%s. %s", clip(data.Name, 40), briefing.HelpHint)}

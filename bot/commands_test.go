@@ -11,8 +11,8 @@ import (
 
 func TestDefinitionsFitDiscord(t *testing.T) {
 	defs := definitions()
-	if len(defs) != 10 {
-		t.Fatalf("%d commands, want 10", len(defs))
+	if len(defs) != 12 {
+		t.Fatalf("%d commands, want 12", len(defs))
 	}
 	for _, d := range defs {
 		if len(d.Name) > 32 || d.Description == "" || len(d.Description) > 100 {

@@ -124,6 +124,9 @@ func (b *Bot) pageOf(ctx context.Context, c briefing.Command, page int, userID s
 		}
 		return errorReply(err), "user_error"
 	}
+	if isPicture(a) {
+		return b.pictureReply(ctx, a, private)
+	}
 	return pageReply(render(a), page, userID, c, private), "ok"
 }
 

@@ -12,8 +12,9 @@ type reply struct {
 	embeds     []*discordgo.MessageEmbed
 	components []discordgo.MessageComponent
 	private    bool
-	update     bool    // replaces the message a button is on
-	followups  []reply // further messages, sent after this one
+	update     bool         // replaces the message a button is on
+	files      []attachment // pictures the embeds show (attachment://name)
+	followups  []reply      // further messages, sent after this one
 }
 
 // noMentions lets no text of a message ping anyone.
@@ -40,7 +41,7 @@ func (r reply) replacingComponents() []discordgo.MessageComponent {
 // responseData is the reply as an interaction response.
 func (r reply) responseData() *discordgo.InteractionResponseData {
 	return &discordgo.InteractionResponseData{Content: r.content, Embeds: r.embeds, Components: r.replacingComponents(),
-		Flags: r.flags(), AllowedMentions: noMentions()}
+		Flags: r.flags(), AllowedMentions: noMentions(), Files: discordFiles(r.files)}
 }
 
 // edit is the reply as an edit of a deferred response.
@@ -51,18 +52,20 @@ func (r reply) edit() *discordgo.WebhookEdit {
 		embeds = []*discordgo.MessageEmbed{}
 	}
 	content := r.content
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions(),
+		Files: discordFiles(r.files)}
 }
 
 // followup is the reply as a follow-up message.
 func (r reply) followup() *discordgo.WebhookParams {
 	return &discordgo.WebhookParams{Content: r.content, Embeds: r.embeds, Components: r.components,
-		Flags: r.flags(), AllowedMentions: noMentions()}
+		Flags: r.flags(), AllowedMentions: noMentions(), Files: discordFiles(r.files)}
 }
 
 // message is the reply as a channel message (DMs).
 func (r reply) message() *discordgo.MessageSend {
-	return &discordgo.MessageSend{Content: r.content, Embeds: r.embeds, Components: r.components, AllowedMentions: noMentions()}
+	return &discordgo.MessageSend{Content: r.content, Embeds: r.embeds, Components: r.components, AllowedMentions: noMentions(),
+		Files: discordFiles(r.files)}
 }
 
 // errorReply tells the user what went wrong, in words safe to show.

@@ -96,6 +96,8 @@ var helpEntries = []HelpEntry{
 	{"who-is <person>", "profile: name, roles, name variants, organisations, articles, counterparts, latest quote", "who-is kamel"},
 	{"search <words>", "sentences that match, ranked, with sources", "search hostages"},
 	{"timeline [<person or topic>]", "dated developments in order: meetings, statements, figures", "timeline rafah"},
+	{"graph <person> [depth 1|2]", "a picture of whom the person met in person, and how often", "graph barnea"},
+	{"timeline-chart [<person or topic>]", "a chart of articles per day, with meetings marked", "timeline-chart rafah"},
 	{"sources", "the articles in the corpus", "sources"},
 	{"/digest now|preview|subscribe|list", "what is new, for a server channel, now or on a cron schedule", "/digest subscribe 0 8 * * 1-5 Europe/Paris"},
 	{"/ingest url|file", "add an article page, a feed's new items or an article file (Manage Server or an allowed role)", "/ingest url https://www.example.com/world/rss.xml"},

@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -17,6 +19,10 @@ const (
 	CmdTimeline CommandName = "timeline"
 	CmdSources  CommandName = "sources"
 	CmdHelp     CommandName = "help"
+	// CmdGraph draws a person's meeting network.
+	CmdGraph CommandName = "graph"
+	// CmdTimelineChart draws articles per day and meetings over time.
+	CmdTimelineChart CommandName = "timeline-chart"
 )
 
 // Command is a parsed query: the same grammar serves slash commands, DMs
@@ -27,7 +33,8 @@ type Command struct {
 	With    string      `json:"with,omitempty"`    // who-met … with …
 	About   string      `json:"about,omitempty"`   // quotes … about …
 	Words   string      `json:"words,omitempty"`   // search
-	Subject string      `json:"subject,omitempty"` // timeline
+	Subject string      `json:"subject,omitempty"` // timeline, timeline-chart
+	Depth   int         `json:"depth,omitempty"`   // graph: 1 (default) or 2
 }
 
 // maxArgument bounds any argument of a command, in bytes.
@@ -82,8 +89,16 @@ func ParseCommand(s string) (Command, error) {
 		if c.Words == "" {
 			return c, needs(cmd, "some words", "search rafah")
 		}
-	case CmdTimeline:
+	case CmdTimeline, CmdTimelineChart:
 		c.Subject = strings.TrimPrefix(strings.TrimPrefix(arg, "of "), "for ")
+	case CmdGraph:
+		var err error
+		if c.Person, c.Depth, err = graphArgs(arg); err != nil {
+			return c, err
+		}
+		if c.Person == "" {
+			return c, needs(cmd, "a person", "graph barnea 2")
+		}
 	}
 	return c, nil
 }
@@ -150,8 +165,18 @@ func matchVerb(lower, words []string) (CommandName, []string, bool) {
 		return CmdWhoIs, words[n:], true
 	case has("search"), has("find"), has("grep"):
 		return CmdSearch, words[1:], true
+	case has("timeline-chart"), has("chart"), has("timeline", "chart"):
+		if lower[0] == "timeline" && len(lower) > 1 && lower[1] == "chart" {
+			return CmdTimelineChart, words[2:], true
+		}
+		return CmdTimelineChart, words[1:], true
 	case has("timeline"):
 		return CmdTimeline, words[1:], true
+	case has("graph"), has("network"):
+		if len(lower) > 1 && lower[1] == "of" {
+			return CmdGraph, words[2:], true
+		}
+		return CmdGraph, words[1:], true
 	case has("sources"), has("source"), has("articles"), has("what", "sources"):
 		return CmdSources, nil, true
 	case has("help"), has("?"), has("commands"):
@@ -210,8 +235,39 @@ func (c Command) String() string {
 		add("", c.Person)
 	case CmdSearch:
 		add("", c.Words)
-	case CmdTimeline:
+	case CmdTimeline, CmdTimelineChart:
 		add("", c.Subject)
+	case CmdGraph:
+		add("", c.Person)
+		if c.Depth > 1 {
+			add("depth", strconv.Itoa(c.Depth))
+		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// MaxGraphDepth is the deepest meeting network a graph draws: the
+// person's counterparts, and theirs.
+const MaxGraphDepth = 2
+
+// graphArgs reads "barnea", "barnea 2" or "barnea depth 2": a person and
+// an optional depth (0 when not given).
+func graphArgs(arg string) (string, int, error) {
+	words := strings.Fields(arg)
+	if len(words) < 2 {
+		return arg, 0, nil
+	}
+	last := words[len(words)-1]
+	n, err := strconv.Atoi(last)
+	if err != nil {
+		return arg, 0, nil
+	}
+	words = words[:len(words)-1]
+	if len(words) > 1 && strings.EqualFold(words[len(words)-1], "depth") {
+		words = words[:len(words)-1]
+	}
+	if n < 1 || n > MaxGraphDepth {
+		return "", 0, &Error{Code: ErrInvalid, Message: fmt.Sprintf("The depth of a graph is 1 or 2, not %d.", n)}
+	}
+	return strings.Join(words, " "), n, nil
 }

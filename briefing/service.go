@@ -55,6 +55,10 @@ func (s *Service) Ask(ctx context.Context, c Command) (Answer, error) {
 			return nil, fmt.Errorf("sources: %w", err)
 		}
 		return SourcesAnswer{Command: CmdSources, Sources: src, Total: total}, nil
+	case CmdGraph:
+		return s.graph(ctx, c)
+	case CmdTimelineChart:
+		return s.chart(ctx, c)
 	case CmdHelp:
 		return Help(), nil
 	}
@@ -119,13 +123,12 @@ func (s *Service) whoIs(ctx context.Context, c Command) (Answer, error) {
 func (s *Service) timeline(ctx context.Context, c Command) (Answer, error) {
 	a := TimelineAnswer{Command: CmdTimeline, Subject: c.Subject}
 	var person int64
-	if c.Subject != "" {
-		// A subject is a person when it names exactly one; else a topic.
-		if p, err := s.ResolvePerson(ctx, c.Subject); err == nil {
-			a.Person, person = &p, p.ID
-		} else if ue, ok := UserError(err); !ok || ue.Code == ErrInvalid {
-			return nil, err
-		}
+	p, err := s.subject(ctx, c.Subject)
+	if err != nil {
+		return nil, err
+	}
+	if p != nil {
+		a.Person, person = p, p.ID
 	}
 	events, err := s.store.Timeline(ctx, person, c.Subject, maxEvents)
 	if err != nil {

@@ -31,4 +31,20 @@ type Store interface {
 	// Sources lists up to limit stored articles, newest first, and how
 	// many there are in all.
 	Sources(ctx context.Context, limit int) ([]SourceSummary, int, error)
+	// People returns the people of ids with their names and main roles,
+	// in the order of ids; an id not stored is left out.
+	People(ctx context.Context, ids []int64) ([]PersonCandidate, error)
+	// MeetingLinks counts the in-person meetings each of people shared
+	// with each other person, by status: one link per pair, the lower id
+	// first.
+	MeetingLinks(ctx context.Context, people []int64) ([]MeetingLink, error)
+	// ArticleDays counts articles per publication day, oldest first: of
+	// a person when person is not 0, else of a topic when topic is not
+	// empty, else all; undated counts those without a date.
+	ArticleDays(ctx context.Context, person int64, topic string) (days []DayCount, undated int, err error)
+	// MeetingDays counts in-person meetings per day by status, oldest
+	// first, chosen as ArticleDays chooses articles (a topic's meetings
+	// are those its matching sentences report); undated counts those
+	// without a date.
+	MeetingDays(ctx context.Context, person int64, topic string) (days []MeetingDay, undated int, err error)
 }

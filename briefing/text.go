@@ -24,6 +24,10 @@ func WriteText(w io.Writer, a Answer) error {
 		textTimeline(&b, a)
 	case SourcesAnswer:
 		textSources(&b, a)
+	case GraphAnswer:
+		textGraph(&b, a)
+	case ChartAnswer:
+		textChart(&b, a)
 	case HelpAnswer:
 		textHelp(&b, a)
 	default:

@@ -68,6 +68,8 @@ func commands() map[string]command {
 		"feeds":   {"add, list or remove the feeds that serve polls", runFeeds},
 		"fetch":   {"poll the feeds that are due once and ingest their new items", runFetch},
 		"ask":     {"answer a query: who-met, quotes, who-is, search, timeline, sources", runAsk},
+		"graph":   {"draw a person's meeting network as a PNG", runGraph},
+		"chart":   {"draw articles per day, with meetings marked, as a PNG", runChart},
 		"digest":  {"print (and with --commit record) a channel's digest of what is new", runDigest},
 		"export":  {"print the whole parsed corpus as JSON", runExport},
 		"demo":    {"build a corpus from the bundled sample articles and answer sample questions", runDemo},

@@ -7,6 +7,7 @@ import (
 
 	"briefbot/bot"
 	"briefbot/briefing/digest"
+	"briefbot/briefing/picture"
 	"briefbot/sources/watch"
 )
 
@@ -65,6 +66,12 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	defer fetch.Close()
 	reader := e.reader(a, fetch)
 	b.EnableSources(reader)
+	pictures, err := picture.NewRenderer(ctx)
+	if err != nil {
+		return err
+	}
+	defer pictures.Close() // after the bot, which draws with it, has stopped
+	b.EnablePictures(pictures)
 	var watcher *watch.Watcher
 	if cfg.Sources.WatchDir != "" {
 		if watcher, err = e.watcher(a); err != nil {

@@ -44,6 +44,15 @@
 // answered, 200, as it is now. discordgo's MessageSend has no nonce, so a
 // bot sends it with Session.RequestWithBucketID and its own struct.
 //
+// Files sent with messages (multipart requests: channel messages,
+// interaction responses, follow-ups and edits) are kept. Their attachment
+// URLs, GET /attachments/{channel}/{id}/{filename} on the server's own
+// address, serve them back with the content type they were sent with
+// (application/octet-stream when none), and AttachmentData returns them.
+// As on Discord, a message has at most 10 attachments (400, code 30015)
+// and each file at most 10 MiB (413, code 40005), a request at most
+// 25 MiB (413 too).
+//
 // What is not modelled is answered 404 with a Discord-style error and
 // listed by Unhandled, so a test can assert that the bot called nothing
 // unexpected.

@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 )
@@ -13,6 +14,8 @@ const (
 	codeUnknownWebhook          = 10015
 	codeUnknownInteraction      = 10062
 	codeUnknownCommand          = 10063
+	codeMaxAttachments          = 30015
+	codeEntityTooLarge          = 40005
 	codeMissingAccess           = 50001
 	codeEmptyMessage            = 50006
 	codeCannotMessageUser       = 50007
@@ -48,6 +51,19 @@ func errInvalidJSON() *apiError {
 
 func errEmptyMessage() *apiError {
 	return newAPIError(http.StatusBadRequest, codeEmptyMessage, "Cannot send an empty message")
+}
+
+// errTooManyAttachments is Discord's answer to a message with more than
+// maxFiles attachments.
+func errTooManyAttachments() *apiError {
+	return newAPIError(http.StatusBadRequest, codeMaxAttachments,
+		fmt.Sprintf("Maximum number of attachments in a message reached (%d)", maxFiles))
+}
+
+// errEntityTooLarge is Discord's answer to a file over maxFileSize, or a
+// request body over maxBody.
+func errEntityTooLarge() *apiError {
+	return newAPIError(http.StatusRequestEntityTooLarge, codeEntityTooLarge, "Request entity too large")
 }
 
 // A fieldError is one entry of an "Invalid Form Body" answer: what is wrong

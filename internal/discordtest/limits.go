@@ -34,6 +34,13 @@ const (
 	maxModalTitle    = 45
 )
 
+// Discord's limits on the files sent with a message: how many a message
+// may have, and the size of each (an app's default upload limit).
+const (
+	maxFiles    = 10
+	maxFileSize = 10 << 20
+)
+
 // buttonStyleLink and buttonStylePremium are the button styles without a
 // custom_id.
 const (
@@ -89,6 +96,9 @@ func checkMessage(obj wireObject, allowEmpty bool) *apiError {
 	if !allowEmpty && m.Content == "" && len(m.Embeds) == 0 && len(m.Components) == 0 &&
 		len(m.Attachments) == 0 && len(m.StickerIDs) == 0 && !obj.has("poll") {
 		return errEmptyMessage()
+	}
+	if len(m.Attachments) > maxFiles {
+		return errTooManyAttachments()
 	}
 
 	var errs []fieldError

@@ -97,6 +97,10 @@ type storedMessage struct {
 	id        string
 	channelID string
 	deleted   bool
+	// uploads are the files this version of the message was given, which
+	// become downloadable once it is stored (storeMessageLocked,
+	// replaceMessageLocked): a request that is refused leaves none behind.
+	uploads []storedFile
 }
 
 func (m *storedMessage) flags() discordgo.MessageFlags {
@@ -132,12 +136,14 @@ func emptyValue(field string) json.RawMessage {
 // upload is a file sent with a message as a multipart part.
 type upload struct {
 	filename    string
-	contentType string
-	size        int
+	contentType string // the part's Content-Type; empty when it had none
+	data        []byte
 }
 
 // readPayload reads a request's JSON object, from the body or, for
 // multipart requests (messages with files), from the payload_json part.
+// Files are held to Discord's limits: at most maxFiles of them, each of at
+// most maxFileSize bytes, and no more than one byte past that is read.
 func readPayload(r *http.Request) (wireObject, []upload, *apiError) {
 	mediaType, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mediaType != "multipart/form-data" {
@@ -165,22 +171,33 @@ func readPayload(r *http.Request) (wireObject, []upload, *apiError) {
 		if err != nil {
 			return nil, nil, errInvalidJSON()
 		}
-		content, err := io.ReadAll(part)
-		if err != nil {
-			return nil, nil, errInvalidJSON()
-		}
 		switch {
 		case part.FormName() == "payload_json":
+			content, err := io.ReadAll(io.LimitReader(part, maxBody))
+			if err != nil {
+				return nil, nil, errInvalidJSON()
+			}
 			if err := json.Unmarshal(content, &obj); err != nil || obj == nil {
 				return nil, nil, errInvalidJSON()
 			}
 		case part.FileName() != "":
+			if len(files) == maxFiles {
+				return nil, nil, errTooManyAttachments()
+			}
+			content, err := io.ReadAll(io.LimitReader(part, maxFileSize+1))
+			if err != nil {
+				return nil, nil, errInvalidJSON()
+			}
+			if len(content) > maxFileSize {
+				return nil, nil, errEntityTooLarge()
+			}
 			files = append(files, upload{
 				filename:    part.FileName(),
 				contentType: part.Header.Get("Content-Type"),
-				size:        len(content),
+				data:        content,
 			})
 		}
+		// Other parts are skipped: NextPart discards what is left of them.
 	}
 	return obj, files, nil
 }
@@ -253,14 +270,21 @@ func (s *Server) applyPayloadLocked(m *storedMessage, payload wireObject, files 
 	}
 	for _, f := range files {
 		id := s.newID()
-		url := fmt.Sprintf("%s/attachments/%s/%s/%s", s.ts.URL, m.channelID, id, f.filename)
+		url := s.ts.URL + attachmentPath(m.channelID, id, f.filename)
 		attachments = append(attachments, &discordgo.MessageAttachment{
 			ID:          id,
 			URL:         url,
 			ProxyURL:    url,
 			Filename:    f.filename,
 			ContentType: f.contentType,
-			Size:        f.size,
+			Size:        len(f.data),
+		})
+		m.uploads = append(m.uploads, storedFile{
+			id:          id,
+			channelID:   m.channelID,
+			filename:    f.filename,
+			contentType: f.contentType,
+			data:        f.data,
 		})
 	}
 	if attachments == nil {
@@ -283,11 +307,13 @@ func (s *Server) editMessageLocked(m *storedMessage, payload wireObject, files [
 func (s *Server) storeMessageLocked(m *storedMessage) {
 	s.messages[m.id] = m
 	s.channelMsgs[m.channelID] = append(s.channelMsgs[m.channelID], m.id)
+	s.keepUploadsLocked(m)
 }
 
 // replaceMessageLocked replaces a stored message by an edited version.
 func (s *Server) replaceMessageLocked(edited *storedMessage) {
 	s.messages[edited.id] = edited
+	s.keepUploadsLocked(edited)
 }
 
 // publishAndUnlock announces a change to message m, with the server's

@@ -13,7 +13,8 @@ import (
 )
 
 // maxBody is the largest request body the server reads, Discord's upload
-// limit for bots.
+// limit for bots. A larger one is answered 413 without being served; the
+// request is recorded with its first maxBody bytes.
 const maxBody = 25 << 20
 
 // fallbackPattern is the pattern of the handler that answers requests no
@@ -137,10 +138,14 @@ func (s *Server) WaitRequest(ctx context.Context, match func(Request) bool) (Req
 func (s *Server) recordRequests(routes *http.ServeMux, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		received := time.Now()
-		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
+		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 		if err != nil {
 			http.Error(w, "discordtest: reading body: "+err.Error(), http.StatusBadRequest)
 			return
+		}
+		tooLarge := len(body) > maxBody
+		if tooLarge {
+			body = body[:maxBody]
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 
@@ -149,7 +154,11 @@ func (s *Server) recordRequests(routes *http.ServeMux, next http.Handler) http.H
 			route = ""
 		}
 		buf := newBufferedResponse()
-		next.ServeHTTP(buf, r)
+		if tooLarge {
+			writeError(buf, errEntityTooLarge())
+		} else {
+			next.ServeHTTP(buf, r)
+		}
 
 		header := r.Header.Clone()
 		header.Del("Authorization")

@@ -38,6 +38,9 @@ func (s *Server) apiRoutes() *http.ServeMux {
 	api("PATCH /webhooks/{app}/{token}/messages/{message}", s.handleEditWebhookMessage)
 	api("DELETE /webhooks/{app}/{token}/messages/{message}", s.handleDeleteWebhookMessage)
 
+	// Attachments live outside the API, as on Discord's CDN.
+	mux.HandleFunc(attachmentRoute, s.handleAttachment)
+
 	mux.HandleFunc(fallbackPattern, func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound())
 	})

@@ -64,6 +64,7 @@ type Server struct {
 	dmRecipient  map[string]string         // recipient id by DM channel id
 	dmRefused    map[string]bool           // users who do not accept DMs
 	users        map[string]discordgo.User // users seen in dispatched events
+	attachments  map[string]storedFile     // uploaded files by attachment id
 
 	conns      map[*gatewayConn]struct{}
 	sessions   map[string]*gatewaySession // by session id
@@ -105,6 +106,7 @@ func New(tb testing.TB, opts ...Option) *Server {
 		dmRecipient:  make(map[string]string),
 		dmRefused:    make(map[string]bool),
 		users:        make(map[string]discordgo.User),
+		attachments:  make(map[string]storedFile),
 		conns:        make(map[*gatewayConn]struct{}),
 		sessions:     make(map[string]*gatewaySession),
 	}

@@ -25,6 +25,10 @@ type rewriteTransport struct {
 
 // RoundTrip implements http.RoundTripper.
 func (t *rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Host == t.base.Host {
+		// The server's own address, as in attachment URLs.
+		return t.next.RoundTrip(r)
+	}
 	if !isDiscordHost(r.URL.Hostname()) {
 		return nil, fmt.Errorf("discordtest: refusing request to %s: only Discord's hosts are served", r.URL.Host)
 	}
@@ -37,8 +41,9 @@ func (t *rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // Transport returns a RoundTripper that sends requests for
 // https://discord.com (and discordapp.com) to the server, keeping path
-// and query, and refuses requests to any other host, so that nothing
-// reaches the network by accident.
+// and query, and refuses requests to any other host but the server's own
+// (that of URL, where attachments are served), so that nothing reaches
+// the network by accident.
 func (s *Server) Transport() http.RoundTripper {
 	base, _ := url.Parse(s.ts.URL) // httptest's URL always parses
 	return &rewriteTransport{base: base, next: s.ts.Client().Transport}

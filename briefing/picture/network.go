@@ -1,0 +1,183 @@
+package picture
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-graphviz"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+
+	"briefbot/briefing"
+)
+
+// ErrNothingToDraw is returned for a network without links or a chart
+// without dated articles or meetings.
+var ErrNothingToDraw = errors.New("nothing to draw")
+
+// textLine is one line of a label, in its face.
+type textLine struct {
+	text string
+	face font.Face
+}
+
+// nodeBox is a person's box: its label, its size and, once laid out, its
+// centre, in points.
+type nodeBox struct {
+	node  briefing.NetworkNode
+	lines []textLine
+	w, h  vg.Length
+	x, y  vg.Length
+}
+
+// networkLayout is a network placed on a plane by Graphviz.
+type networkLayout struct {
+	boxes         []nodeBox
+	index         map[int64]int // person id → box
+	width, height vg.Length     // the bounding box; every centre is inside
+}
+
+// Spacing of the network picture, in points.
+const (
+	boxPadX   = 9
+	boxPadY   = 6
+	margin    = 22
+	nodeSep   = 16 // the least gap Graphviz leaves between two boxes
+	maxName   = 40 // runes of a name on a box
+	maxRole   = 34 // runes of a role on a box
+	lineGap   = 2
+	titleSize = 16
+)
+
+// Network draws a person's meeting network: people as boxes (the person
+// asked about highlighted), links as lines whose thickness grows with
+// the number of meetings, solid for held, dashed for planned, crossed
+// for canceled.
+func (r *Renderer) Network(ctx context.Context, a briefing.GraphAnswer) (Image, error) {
+	if len(a.Network.Links) == 0 {
+		return Image{}, ErrNothingToDraw
+	}
+	l, err := r.layoutNetwork(ctx, a.Network)
+	if err != nil {
+		return Image{}, err
+	}
+	return r.paintNetwork(a, l)
+}
+
+// boxesOf measures each person's box.
+func (r *Renderer) boxesOf(n briefing.Network) []nodeBox {
+	boxes := make([]nodeBox, len(n.Nodes))
+	for i, node := range n.Nodes {
+		nameSize, roleSize := vg.Length(12), vg.Length(10)
+		if node.Depth == 0 {
+			nameSize, roleSize = 14, 11
+		}
+		b := nodeBox{node: node, lines: []textLine{{clip(node.Name, maxName), r.face(true, nameSize)}}}
+		if node.Role != "" {
+			b.lines = append(b.lines, textLine{clip(node.Role, maxRole), r.face(false, roleSize)})
+		}
+		for _, ln := range b.lines {
+			b.w = max(b.w, ln.face.Width(ln.text))
+			b.h += ln.face.Extents().Height + lineGap
+		}
+		b.w += 2 * boxPadX
+		b.h += 2*boxPadY - lineGap
+		boxes[i] = b
+	}
+	return boxes
+}
+
+// layoutNetwork places the boxes with Graphviz's neato (spring model)
+// with overlap removal: the boxes' sizes are fixed to the measured text,
+// so that the layout and the drawing agree.
+func (r *Renderer) layoutNetwork(ctx context.Context, n briefing.Network) (networkLayout, error) {
+	l := networkLayout{boxes: r.boxesOf(n), index: make(map[int64]int, len(n.Nodes))}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	g, err := r.gv.Graph(graphviz.WithDirectedType(graphviz.UnDirected))
+	if err != nil {
+		return l, fmt.Errorf("graphviz graph: %w", err)
+	}
+	defer g.Close()
+	r.gv.SetLayout(graphviz.NEATO)
+	g.SetOverlap(false)
+	if err := g.SafeSet("sep", fmt.Sprintf("+%d", nodeSep), ""); err != nil {
+		return l, fmt.Errorf("graphviz sep: %w", err)
+	}
+	inches := func(v vg.Length) float64 { return v.Points() / 72 }
+	nodes := make([]*graphviz.Node, len(l.boxes))
+	for i, b := range l.boxes {
+		l.index[b.node.ID] = i
+		nd, err := g.CreateNodeByName("n" + strconv.Itoa(i))
+		if err != nil {
+			return l, fmt.Errorf("graphviz node: %w", err)
+		}
+		nd.SetShape(graphviz.BoxShape).SetFixedSize(true).SetWidth(inches(b.w)).SetHeight(inches(b.h)).SetLabel("")
+		nodes[i] = nd
+	}
+	for i, link := range n.Links {
+		a, okA := l.index[link.A]
+		b, okB := l.index[link.B]
+		if !okA || !okB {
+			return l, fmt.Errorf("link %d–%d: a person is not in the network", link.A, link.B)
+		}
+		e, err := g.CreateEdgeByName("e"+strconv.Itoa(i), nodes[a], nodes[b])
+		if err != nil {
+			return l, fmt.Errorf("graphviz edge: %w", err)
+		}
+		// Stronger links pull their people closer.
+		e.SetLen(1.9 - 0.15*float64(min(link.Total(), 4)))
+	}
+	if err := r.gv.Render(ctx, g, graphviz.XDOT, &bytes.Buffer{}); err != nil {
+		return l, fmt.Errorf("graphviz layout: %w", err)
+	}
+	for i, nd := range nodes {
+		x, y, err := point(nd.GetStr("pos"))
+		if err != nil {
+			return l, fmt.Errorf("graphviz position of %s: %w", l.boxes[i].node.Name, err)
+		}
+		l.boxes[i].x, l.boxes[i].y = x, y
+	}
+	// The boxes' extent, from their centres and sizes.
+	minX, minY, maxX, maxY := l.boxes[0].x, l.boxes[0].y, l.boxes[0].x, l.boxes[0].y
+	for _, b := range l.boxes {
+		minX, maxX = min(minX, b.x-b.w/2), max(maxX, b.x+b.w/2)
+		minY, maxY = min(minY, b.y-b.h/2), max(maxY, b.y+b.h/2)
+	}
+	for i := range l.boxes {
+		l.boxes[i].x -= minX
+		l.boxes[i].y -= minY
+	}
+	l.width, l.height = maxX-minX, maxY-minY
+	return l, nil
+}
+
+// point reads a Graphviz position, "x,y" in points.
+func point(s string) (vg.Length, vg.Length, error) {
+	xs, ys, ok := strings.Cut(s, ",")
+	if !ok {
+		return 0, 0, fmt.Errorf("position %q", s)
+	}
+	x, err := strconv.ParseFloat(xs, 64)
+	if err != nil {
+		return 0, 0, fmt.Errorf("position %q: %w", s, err)
+	}
+	y, err := strconv.ParseFloat(strings.TrimSuffix(ys, "!"), 64)
+	if err != nil {
+		return 0, 0, fmt.Errorf("position %q: %w", s, err)
+	}
+	return vg.Length(x), vg.Length(y), nil
+}
+
+// clip shortens s to n runes, marking the cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
