@@ -3,6 +3,8 @@ package briefing
 import (
 	"context"
 	"fmt"
+
+	"briefbot/briefing/fold"
 )
 
 // Chart is how a story moved over time: articles per publication day,
@@ -113,6 +115,9 @@ func (s *Service) chart(ctx context.Context, c Command) (Answer, error) {
 func (s *Service) subject(ctx context.Context, subject string) (*PersonRef, error) {
 	if subject == "" {
 		return nil, nil
+	}
+	if fold.Key(subject) == "" {
+		return nil, &Error{Code: ErrInvalid, Message: "Give a person or a topic, for example “rafah”."}
 	}
 	p, err := s.ResolvePerson(ctx, subject)
 	if err == nil {

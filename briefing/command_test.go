@@ -24,6 +24,14 @@ func TestParseCommand(t *testing.T) {
 		{"timeline of rafah", Command{Name: CmdTimeline, Subject: "rafah"}},
 		{"sources", Command{Name: CmdSources}},
 		{"help", Command{Name: CmdHelp}},
+		{"graph barnea", Command{Name: CmdGraph, Person: "barnea"}},
+		{"graph barnea 2", Command{Name: CmdGraph, Person: "barnea", Depth: 2}},
+		{"graph William Burns depth 1", Command{Name: CmdGraph, Person: "William Burns", Depth: 1}},
+		{"network of barnea", Command{Name: CmdGraph, Person: "barnea"}},
+		{"graph 2", Command{Name: CmdGraph, Person: "2"}},
+		{"timeline-chart", Command{Name: CmdTimelineChart}},
+		{"timeline chart of rafah", Command{Name: CmdTimelineChart, Subject: "rafah"}},
+		{"chart barnea", Command{Name: CmdTimelineChart, Subject: "barnea"}},
 	}
 	for _, tt := range tests {
 		got, err := ParseCommand(tt.in)
@@ -31,7 +39,8 @@ func TestParseCommand(t *testing.T) {
 			t.Errorf("ParseCommand(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
 		}
 	}
-	for _, bad := range []string{"", "   ", "who-met", "quotes", "search", "launch missiles", strings.Repeat("x ", 300)} {
+	for _, bad := range []string{"", "   ", "who-met", "quotes", "search", "launch missiles", strings.Repeat("x ", 300),
+		"graph", "graph barnea 3", "graph barnea depth 0", "graph barnea -1"} {
 		if _, err := ParseCommand(bad); err == nil {
 			t.Errorf("ParseCommand(%q) succeeded", bad)
 		} else if _, ok := UserError(err); !ok {
@@ -76,6 +85,10 @@ func TestCommandStringParsesBack(t *testing.T) {
 		{Name: CmdTimeline, Subject: "rafah"},
 		{Name: CmdSources},
 		{Name: CmdHelp},
+		{Name: CmdGraph, Person: "barnea"},
+		{Name: CmdGraph, Person: "William Burns", Depth: 2},
+		{Name: CmdTimelineChart},
+		{Name: CmdTimelineChart, Subject: "rafah crossing"},
 	} {
 		got, err := ParseCommand(c.String())
 		if err != nil || got != c {

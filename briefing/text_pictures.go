@@ -127,7 +127,7 @@ func ChartSummary(c Chart) []string {
 		lines = append(lines, "Meetings marked: "+LinkCounts(MeetingLink{Held: t.Held, Planned: t.Planned, Canceled: t.Canceled})+".")
 		for i, m := range c.Meetings {
 			if i == maxListedDays {
-				lines = append(lines, fmt.Sprintf("• and %s more", Plural(len(c.Meetings)-i, "day", "days")))
+				lines = append(lines, "• and "+Plural(len(c.Meetings)-i, "more day", "more days"))
 				break
 			}
 			lines = append(lines, "• "+m.Date.Long()+": "+LinkCounts(MeetingLink{Held: m.Held, Planned: m.Planned, Canceled: m.Canceled}))

@@ -30,7 +30,7 @@ func (db *DB) ArticleDays(ctx context.Context, person int64, topic string) ([]br
 		query, args = `SELECT d.published, COUNT(*) FROM documents d WHERE d.id IN (SELECT did FROM (`+matchingSentences+`))
 			GROUP BY d.published ORDER BY d.published`, []any{match}
 	}
-	var days []briefing.DayCount
+	days := []briefing.DayCount{}
 	undated := 0
 	err := each(ctx, db.sql, query, args, func(rows *sql.Rows) error {
 		var date sql.NullString
@@ -56,7 +56,7 @@ func (db *DB) ArticleDays(ctx context.Context, person int64, topic string) ([]br
 // matching sentences report and those held in a place of that name, as
 // in a topic's timeline.
 func (db *DB) MeetingDays(ctx context.Context, person int64, topic string) ([]briefing.MeetingDay, int, error) {
-	scope, args := `SELECT id FROM meetings WHERE kind = 'meeting'`, []any{}
+	scope, args := "", []any{}
 	switch {
 	case person != 0:
 		scope, args = `SELECT meeting_id FROM meeting_participants WHERE entity_id = ?1`, []any{person}
@@ -70,10 +70,13 @@ func (db *DB) MeetingDays(ctx context.Context, person int64, topic string) ([]br
 			UNION SELECT id FROM meetings WHERE place_id IN (SELECT entity_id FROM aliases WHERE norm = ?2)`
 		args = []any{match, fold.Key(topic)}
 	}
-	var days []briefing.MeetingDay
+	if scope != "" {
+		scope = ` AND id IN (` + scope + `)`
+	}
+	days := []briefing.MeetingDay{}
 	undated := 0
 	err := each(ctx, db.sql, `SELECT date, status, COUNT(*) FROM meetings
-		WHERE kind = 'meeting' AND id IN (`+scope+`) GROUP BY date, status ORDER BY date`, args, func(rows *sql.Rows) error {
+		WHERE kind = 'meeting'`+scope+` GROUP BY date, status ORDER BY date`, args, func(rows *sql.Rows) error {
 		var date sql.NullString
 		var status string
 		var n int

@@ -25,6 +25,7 @@ func (db *DB) MeetingLinks(ctx context.Context, people []int64) ([]briefing.Meet
 	// meeting.
 	err := each(ctx, db.sql, `SELECT p.entity_id, o.entity_id, m.status, COUNT(*)
 		FROM meeting_participants p
+		CROSS JOIN entities pe ON pe.id = p.entity_id AND pe.kind = 'person'
 		CROSS JOIN meetings m ON m.id = p.meeting_id
 		CROSS JOIN meeting_participants o ON o.meeting_id = p.meeting_id AND o.entity_id <> p.entity_id
 		CROSS JOIN entities e ON e.id = o.entity_id

@@ -54,7 +54,7 @@ func (db *DB) candidates(ctx context.Context, ids []int64) ([]briefing.PersonCan
 		list := idList(ids)
 		err := each(ctx, q, `SELECT e.id, e.name, e.mentions,
 			COALESCE((SELECT role FROM roles WHERE entity_id = e.id ORDER BY uses DESC, first_doc LIMIT 1), '')
-			FROM entities e WHERE e.id IN `+inIDs, []any{list}, func(rows *sql.Rows) error {
+			FROM entities e WHERE e.id IN `+inIDs+` AND e.kind = 'person'`, []any{list}, func(rows *sql.Rows) error {
 			c := &briefing.PersonCandidate{Aliases: []string{}}
 			if err := rows.Scan(&c.ID, &c.Name, &c.Mentions, &c.Role); err != nil {
 				return err

@@ -240,8 +240,14 @@ func (dayTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 	default:
 		months := span/30/maxTicks + 1
+		switch {
+		case months > 6:
+			months = 12 * (months/12 + 1) // whole years
+		case months > 3:
+			months = 6
+		}
 		for n := first; n <= last; n++ {
-			if d := dateOf(n); d.Day == 1 && (int(d.Month)-1)%months == 0 {
+			if d := dateOf(n); d.Day == 1 && (d.Year*12+int(d.Month)-1)%months == 0 {
 				format := "Jan"
 				if d.Month == 1 || len(ticks) == 0 {
 					format = "Jan 2006"

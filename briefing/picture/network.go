@@ -21,8 +21,9 @@ var ErrNothingToDraw = errors.New("nothing to draw")
 
 // textLine is one line of a label, in its face.
 type textLine struct {
-	text string
-	face font.Face
+	text  string
+	face  font.Face
+	muted bool // drawn in the muted colour: a role under a name
 }
 
 // nodeBox is a person's box: its label, its size and, once laid out, its
@@ -47,8 +48,7 @@ const (
 	boxPadY   = 6
 	margin    = 22
 	nodeSep   = 16 // the least gap Graphviz leaves between two boxes
-	maxName   = 40 // runes of a name on a box
-	maxRole   = 34 // runes of a role on a box
+	lineRunes = 22 // a name's line on a box; a role's may be a little longer
 	lineGap   = 2
 	titleSize = 16
 )
@@ -76,9 +76,12 @@ func (r *Renderer) boxesOf(n briefing.Network) []nodeBox {
 		if node.Depth == 0 {
 			nameSize, roleSize = 14, 11
 		}
-		b := nodeBox{node: node, lines: []textLine{{clip(node.Name, maxName), r.face(true, nameSize)}}}
-		if node.Role != "" {
-			b.lines = append(b.lines, textLine{clip(node.Role, maxRole), r.face(false, roleSize)})
+		b := nodeBox{node: node}
+		for _, ln := range wrap(node.Name, lineRunes, 2) {
+			b.lines = append(b.lines, textLine{text: ln, face: r.face(true, nameSize)})
+		}
+		for _, ln := range wrap(node.Role, lineRunes+4, 2) {
+			b.lines = append(b.lines, textLine{text: ln, face: r.face(false, roleSize), muted: true})
 		}
 		for _, ln := range b.lines {
 			b.w = max(b.w, ln.face.Width(ln.text))
@@ -91,9 +94,11 @@ func (r *Renderer) boxesOf(n briefing.Network) []nodeBox {
 	return boxes
 }
 
-// layoutNetwork places the boxes with Graphviz's neato (spring model)
-// with overlap removal: the boxes' sizes are fixed to the measured text,
-// so that the layout and the drawing agree.
+// layoutNetwork places the boxes with Graphviz's twopi (radial layout):
+// the person asked about in the middle, the people they met on a ring
+// around them, the people those met on the next ring; overlaps removed.
+// The boxes' sizes are fixed to the measured text, so that the layout
+// and the drawing agree.
 func (r *Renderer) layoutNetwork(ctx context.Context, n briefing.Network) (networkLayout, error) {
 	l := networkLayout{boxes: r.boxesOf(n), index: make(map[int64]int, len(n.Nodes))}
 	r.mu.Lock()
@@ -103,10 +108,13 @@ func (r *Renderer) layoutNetwork(ctx context.Context, n briefing.Network) (netwo
 		return l, fmt.Errorf("graphviz graph: %w", err)
 	}
 	defer g.Close()
-	r.gv.SetLayout(graphviz.NEATO)
+	r.gv.SetLayout(graphviz.TWOPI)
 	g.SetOverlap(false)
 	if err := g.SafeSet("sep", fmt.Sprintf("+%d", nodeSep), ""); err != nil {
 		return l, fmt.Errorf("graphviz sep: %w", err)
+	}
+	if err := g.SafeSet("root", "n0", ""); err != nil {
+		return l, fmt.Errorf("graphviz root: %w", err)
 	}
 	inches := func(v vg.Length) float64 { return v.Points() / 72 }
 	nodes := make([]*graphviz.Node, len(l.boxes))
@@ -130,7 +138,7 @@ func (r *Renderer) layoutNetwork(ctx context.Context, n briefing.Network) (netwo
 			return l, fmt.Errorf("graphviz edge: %w", err)
 		}
 		// Stronger links pull their people closer.
-		e.SetLen(1.9 - 0.15*float64(min(link.Total(), 4)))
+		e.SetLen(0.6 - 0.05*float64(min(link.Total(), 4)))
 	}
 	if err := r.gv.Render(ctx, g, graphviz.XDOT, &bytes.Buffer{}); err != nil {
 		return l, fmt.Errorf("graphviz layout: %w", err)
@@ -171,6 +179,29 @@ func point(s string) (vg.Length, vg.Length, error) {
 		return 0, 0, fmt.Errorf("position %q: %w", s, err)
 	}
 	return vg.Length(x), vg.Length(y), nil
+}
+
+// wrap breaks s into at most lines lines of about n runes, at spaces
+// when it can; what does not fit is cut with "…".
+func wrap(s string, n, lines int) []string {
+	var out []string
+	words := strings.Fields(s)
+	for len(words) > 0 && len(out) < lines {
+		line := words[0]
+		words = words[1:]
+		for len(words) > 0 && len([]rune(line))+1+len([]rune(words[0])) <= n {
+			line += " " + words[0]
+			words = words[1:]
+		}
+		out = append(out, clip(line, n))
+	}
+	if len(words) > 0 {
+		last := out[len(out)-1]
+		if !strings.HasSuffix(last, "…") {
+			out[len(out)-1] = clip(last+" "+strings.Join(words, " "), len([]rune(last))+1)
+		}
+	}
+	return out
 }
 
 // clip shortens s to n runes, marking the cut.

@@ -46,13 +46,13 @@ func linkWidth(l briefing.MeetingLink) vg.Length {
 
 // paintNetwork draws a laid-out network under a title, with a legend.
 func (r *Renderer) paintNetwork(a briefing.GraphAnswer, l networkLayout) (Image, error) {
-	title := textLine{briefing.GraphTitle(a), r.face(true, titleSize)}
-	sub := textLine{fmt.Sprintf("%s · %s drawn · %s", briefing.Plural(a.Meetings, "in-person meeting", "in-person meetings"),
-		briefing.Plural(len(a.Network.Nodes)-1, "person", "people"), briefing.Plural(len(a.Network.Links), "link", "links")), r.face(false, 11)}
+	title := textLine{text: briefing.GraphTitle(a), face: r.face(true, titleSize)}
+	sub := textLine{text: fmt.Sprintf("%s · %s drawn · %s", briefing.Plural(a.Meetings, "in-person meeting", "in-person meetings"),
+		briefing.Plural(len(a.Network.Nodes)-1, "person", "people"), briefing.Plural(len(a.Network.Links), "link", "links")), face: r.face(false, 11)}
 	notes := []textLine{}
 	if a.Network.HiddenPeople > 0 || a.Network.HiddenLinks > 0 {
-		notes = append(notes, textLine{fmt.Sprintf("Not drawn: %s and %s, the weakest.",
-			briefing.Plural(a.Network.HiddenPeople, "more person", "more people"), briefing.Plural(a.Network.HiddenLinks, "link", "links")), r.face(false, 10)})
+		notes = append(notes, textLine{text: fmt.Sprintf("Not drawn: %s and %s, the weakest.",
+			briefing.Plural(a.Network.HiddenPeople, "more person", "more people"), briefing.Plural(a.Network.HiddenLinks, "link", "links")), face: r.face(false, 10)})
 	}
 	legendFace := r.face(false, 10)
 	legend := legendItems(legendFace)
@@ -182,11 +182,11 @@ func paintBox(c *vgimg.Canvas, b nodeBox, p vg.Point) {
 	}
 	c.Stroke(box)
 	y := p.Y + b.h/2 - boxPadY
-	for i, ln := range b.lines {
+	for _, ln := range b.lines {
 		ext := ln.face.Extents()
 		y -= ext.Ascent
 		c.SetColor(ink)
-		if i > 0 {
+		if ln.muted {
 			c.SetColor(muted)
 		}
 		c.FillString(ln.face, vg.Point{X: p.X - ln.face.Width(ln.text)/2, Y: y}, ln.text)

@@ -85,7 +85,7 @@ func TestWriteTable(t *testing.T) {
 	run := func(n int, rate float64, peak int64, scale time.Duration) Result {
 		r := Result{Articles: n, Summary: briefingSummary(n), Ingest: time.Duration(float64(n)/rate*1e9) * time.Nanosecond,
 			FirstRate: rate * 1.1, LastRate: rate * 0.9, PeakRSS: peak << 20, DBBytes: int64(n) * 11 << 10, Ops: map[string]Latency{}}
-		for i, op := range append(slices.Clone(askOps), OpAutocomplete, OpDigest) {
+		for i, op := range append(append(slices.Clone(askOps), pictureOps...), OpAutocomplete, OpDigest) {
 			r.Ops[op] = Latency{N: 200, P50: time.Duration(i+1) * scale, P99: time.Duration(i+1) * 4 * scale}
 		}
 		return r
@@ -187,6 +187,11 @@ func TestRunSmall(t *testing.T) {
 		for _, op := range append(slices.Clone(askOps), OpAutocomplete) {
 			if l := r.Ops[op]; l.N != 20 || l.P50 <= 0 || l.P99 < l.P50 {
 				t.Errorf("%s: %+v, want 20 timings", op, l)
+			}
+		}
+		for _, op := range pictureOps {
+			if l := r.Ops[op]; l.N != 20/pictureShare || l.P50 <= 0 || l.P99 < l.P50 {
+				t.Errorf("%s: %+v, want %d timings", op, l, 20/pictureShare)
 			}
 		}
 		if l := r.Ops[OpDigest]; l.N != 2 || l.P50 <= 0 {

@@ -21,6 +21,7 @@ import (
 	"briefbot/briefing/ingest"
 	"briefbot/briefing/lexicon"
 	"briefbot/briefing/names"
+	"briefbot/briefing/picture"
 	"briefbot/internal/corpusgen"
 	"briefbot/storage"
 )
@@ -265,6 +266,33 @@ func runOnce(ctx context.Context, cfg Config, lex *lexicon.Lexicon, n int, path,
 		return err
 	}); err != nil {
 		return res, fmt.Errorf("autocomplete: %w", err)
+	}
+	pictures, err := picture.NewRenderer(ctx)
+	if err != nil {
+		return res, err
+	}
+	defer pictures.Close()
+	for _, op := range pictureOps {
+		lat, err := timeOp(ctx, w.commands[op], func(c briefing.Command) error {
+			a, err := svc.Ask(ctx, c)
+			if err != nil {
+				return err
+			}
+			switch a := a.(type) {
+			case briefing.GraphAnswer:
+				_, err = pictures.Network(ctx, a)
+			case briefing.ChartAnswer:
+				_, err = pictures.Chart(a)
+			}
+			if errors.Is(err, picture.ErrNothingToDraw) {
+				return nil // an answer in words
+			}
+			return err
+		})
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", op, err)
+		}
+		res.Ops[op] = lat
 	}
 	runner = digest.NewRunner(digest.RunnerConfig{Store: db})
 	digests := make([]int, cfg.DigestRuns)

@@ -57,7 +57,7 @@ func (r Report) WriteTable(w io.Writer) error {
 	row("articles stored / duplicates", func(rs []Result) string {
 		return fmt.Sprintf("%s / %s", thousands(rs[0].Summary.Ingested), thousands(rs[0].Summary.Duplicates))
 	})
-	ops := append(slices.Clone(askOps), OpAutocomplete, OpDigest)
+	ops := append(append(slices.Clone(askOps), OpAutocomplete), append(slices.Clone(pictureOps), OpDigest)...)
 	for _, op := range ops {
 		label := op
 		if op == OpDigest {
@@ -69,8 +69,8 @@ func (r Report) WriteTable(w io.Writer) error {
 			return fmt.Sprintf("%s / %s", msText(p50), msText(p99))
 		})
 	}
-	fmt.Fprintf(&b, "\nMedians of %d run(s) per size, seed %d; %d timed queries per command (%d for the digest), each after a warm-up of a tenth as many. Ingest time excludes generating the articles. Machine: %s.\n",
-		r.Config.Runs, r.Config.Seed, r.Config.Samples, r.Config.DigestRuns, r.Machine)
+	fmt.Fprintf(&b, "\nMedians of %d run(s) per size, seed %d; %d timed queries per command (%d per picture command, %d for the digest), each after a warm-up of a tenth as many. Ingest time excludes generating the articles. Machine: %s.\n",
+		r.Config.Runs, r.Config.Seed, r.Config.Samples, max(1, r.Config.Samples/pictureShare), r.Config.DigestRuns, r.Machine)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

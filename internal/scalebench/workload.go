@@ -2,6 +2,7 @@ package scalebench
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -22,11 +23,24 @@ const (
 	OpTimeline       = "timeline (all)"
 	OpSources        = "sources"
 	OpAutocomplete   = "autocomplete"
+	OpGraph          = "graph, with its picture"
+	OpGraphDeep      = "graph depth 2, with its picture"
+	OpChartPerson    = "timeline-chart (person), with its picture"
+	OpChartTopic     = "timeline-chart (topic), with its picture"
+	OpChart          = "timeline-chart (all), with its picture"
 	OpDigest         = "digest of the new articles"
 )
 
 // askOps are the ask commands the suite times, in table order.
 var askOps = []string{OpWhoMet, OpWhoMetWith, OpQuotes, OpQuotesAbout, OpWhoIs, OpSearch, OpTimelinePerson, OpTimelineTopic, OpTimeline, OpSources}
+
+// pictureOps are the commands answered with a picture, timed with the
+// drawing, in table order.
+var pictureOps = []string{OpGraph, OpGraphDeep, OpChartPerson, OpChartTopic, OpChart}
+
+// pictureShare is the part of the samples drawn for pictures: a drawing
+// takes tens of milliseconds.
+const pictureShare = 4
 
 // workload is what one run asks: commands per operation and what is typed
 // into autocomplete. It is drawn from the truth of randomly chosen
@@ -45,7 +59,11 @@ func newWorkload(g *corpusgen.Generator, n, samples int, seed uint64) workload {
 	r := rand.New(rand.NewPCG(seed, 0x5ca1e))
 	w := workload{commands: map[string][]briefing.Command{}}
 	add := func(op string, c briefing.Command) {
-		if len(w.commands[op]) < samples {
+		limit := samples
+		if slices.Contains(pictureOps, op) {
+			limit = max(1, samples/pictureShare)
+		}
+		if len(w.commands[op]) < limit {
 			w.commands[op] = append(w.commands[op], c)
 		}
 	}
@@ -68,6 +86,7 @@ func newWorkload(g *corpusgen.Generator, n, samples int, seed uint64) workload {
 			form := pickForm(r, p)
 			add(OpWhoIs, briefing.Command{Name: briefing.CmdWhoIs, Person: form})
 			add(OpTimelinePerson, briefing.Command{Name: briefing.CmdTimeline, Subject: form})
+			add(OpChartPerson, briefing.Command{Name: briefing.CmdTimelineChart, Subject: form})
 			if len(w.typed) < samples {
 				w.typed = append(w.typed, typedPrefix(r, form))
 			}
@@ -75,7 +94,10 @@ func newWorkload(g *corpusgen.Generator, n, samples int, seed uint64) workload {
 		if len(t.Meetings) > 0 {
 			m := t.Meetings[r.IntN(len(t.Meetings))]
 			if len(m.Participants) > 0 {
-				add(OpWhoMet, briefing.Command{Name: briefing.CmdWhoMet, Person: formOf(r, t, m.Participants[0])})
+				form := formOf(r, t, m.Participants[0])
+				add(OpWhoMet, briefing.Command{Name: briefing.CmdWhoMet, Person: form})
+				add(OpGraph, briefing.Command{Name: briefing.CmdGraph, Person: form})
+				add(OpGraphDeep, briefing.Command{Name: briefing.CmdGraph, Person: form, Depth: 2})
 			}
 			if len(m.Participants) > 1 {
 				add(OpWhoMetWith, briefing.Command{Name: briefing.CmdWhoMet,
@@ -93,8 +115,10 @@ func newWorkload(g *corpusgen.Generator, n, samples int, seed uint64) workload {
 		if len(words) > 1 {
 			add(OpSearch, briefing.Command{Name: briefing.CmdSearch, Words: words[r.IntN(len(words))] + " " + words[r.IntN(len(words))]})
 			add(OpTimelineTopic, briefing.Command{Name: briefing.CmdTimeline, Subject: words[r.IntN(len(words))]})
+			add(OpChartTopic, briefing.Command{Name: briefing.CmdTimelineChart, Subject: words[r.IntN(len(words))]})
 		}
 		add(OpTimeline, briefing.Command{Name: briefing.CmdTimeline})
+		add(OpChart, briefing.Command{Name: briefing.CmdTimelineChart})
 		add(OpSources, briefing.Command{Name: briefing.CmdSources})
 	}
 	return w
