@@ -11,7 +11,7 @@ import (
 
 // dmHelp answers a DM the bot cannot read as a command.
 const dmHelp = "I answer questions about the news corpus. Try “who met barnea?”, “quotes blinken about rafah”, " +
-	"“who is kamel”, “search hostages”, “timeline”, “sources” or “help” — or use the slash commands."
+	"“who is kamel”, “search hostages”, “timeline”, “graph barnea”, “timeline-chart”, “sources” or “help” — or use the slash commands."
 
 // onMessage answers a direct message written in plain words ("who met
 // barnea?") as the same command a slash command would run; anything else

@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
+	"mime"
+	"mime/multipart"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -241,7 +244,7 @@ func (h *harness) requireNoMentions() {
 				Parse []string `json:"parse"`
 			} `json:"allowed_mentions"`
 		}
-		if err := r.DecodeJSON(&body); err != nil {
+		if err := decodePayload(r, &body); err != nil {
 			continue
 		}
 		am := body.AllowedMentions
@@ -255,6 +258,25 @@ func (h *harness) requireNoMentions() {
 		}
 		if hasText && (am == nil || len(am.Parse) != 0) {
 			h.t.Errorf("%s %s: allowed_mentions not empty: %s", r.Method, r.Path, r.Body)
+		}
+	}
+}
+
+// decodePayload decodes a request's JSON object into v: the body, or the
+// payload_json part of a multipart request (a message with files).
+func decodePayload(r discordtest.Request, v any) error {
+	mediaType, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mediaType != "multipart/form-data" {
+		return r.DecodeJSON(v)
+	}
+	mr := multipart.NewReader(bytes.NewReader(r.Body), params["boundary"])
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			return fmt.Errorf("%s %s: no payload_json part: %w", r.Method, r.Path, err)
+		}
+		if part.FormName() == "payload_json" {
+			return json.NewDecoder(part).Decode(v)
 		}
 	}
 }

@@ -105,8 +105,9 @@ func linesWithin(lines []string, budget int) string {
 	for i, l := range lines {
 		l = clip(escape(l), budget/2)
 		n := utf16Len(l) + 1
-		if used+n > budget-40 && i < len(lines)-1 {
-			fmt.Fprintf(&b, "… and %d more lines: the picture shows them.", len(lines)-i)
+		last := i == len(lines)-1
+		if used+n > budget-40 && !(last && used+n <= budget) {
+			fmt.Fprintf(&b, "… and %s: the picture shows them.", briefing.Plural(len(lines)-i, "more line", "more lines"))
 			break
 		}
 		b.WriteString(l + "\n")

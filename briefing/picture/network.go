@@ -51,6 +51,7 @@ const (
 	lineRunes = 22 // a name's line on a box; a role's may be a little longer
 	lineGap   = 2
 	titleSize = 16
+	maxTitle  = 70 // runes of a picture's title
 )
 
 // Network draws a person's meeting network: people as boxes (the person

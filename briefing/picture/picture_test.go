@@ -143,12 +143,18 @@ func TestNetworkImage(t *testing.T) {
 func TestNetworkOddNames(t *testing.T) {
 	r := newRenderer(t)
 	a := seedNetwork()
-	for i, name := range []string{"محمد بن عبد الرحمن آل ثاني", "习近平\x00\x07", "\xff\xfe broken", "@everyone **bold** <@123>"} {
+	for i, name := range []string{"محمد بن عبد الرحمن آل ثاني " + strings.Repeat("long ", 60), "习近平\x00\x07", "\xff\xfe broken", "@everyone **bold** <@123>"} {
 		a.Network.Nodes[i].Name = name
 		a.Network.Nodes[i].Role = strings.Repeat("role ", 40)
 	}
+	a.Network.Center = a.Network.Nodes[0].PersonRef
 	img, err := r.Network(context.Background(), a)
 	if err != nil {
+		t.Fatal(err)
+	}
+	checkImage(t, img)
+	c := briefing.Chart{Subject: strings.Repeat("a very long topic ", 12), Days: []briefing.DayCount{{Date: date("2024-03-21"), Articles: 1}}}
+	if img, err = r.Chart(briefing.ChartAnswer{Chart: c}); err != nil {
 		t.Fatal(err)
 	}
 	checkImage(t, img)
