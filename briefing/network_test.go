@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -85,7 +86,7 @@ func TestBuildNetwork(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			n := buildNetwork(1, tt.depth, tt.near, tt.far)
 			checkNetwork(t, n)
-			if got := nodeIDs(n); !equalIDs(got, tt.wantNodes) {
+			if got := nodeIDs(n); !slices.Equal(got, tt.wantNodes) {
 				t.Errorf("nodes %v, want %v", got, tt.wantNodes)
 			}
 			if len(n.Links) != tt.wantLinks {
@@ -98,21 +99,9 @@ func TestBuildNetwork(t *testing.T) {
 	}
 }
 
-func equalIDs(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func TestBuildNetworkOrdersByStrength(t *testing.T) {
 	n := buildNetwork(1, 1, []MeetingLink{link(1, 2, 0, 1, 0), link(1, 3, 4, 0, 0), link(1, 4, 1, 1, 0)}, nil)
-	if got := nodeIDs(n); !equalIDs(got, []int64{1, 3, 4, 2}) {
+	if got := nodeIDs(n); !slices.Equal(got, []int64{1, 3, 4, 2}) {
 		t.Errorf("nodes %v, want the strongest first: [1 3 4 2]", got)
 	}
 	if n.Links[0] != link(1, 3, 4, 0, 0) {
@@ -205,7 +194,7 @@ func TestServiceGraph(t *testing.T) {
 	}
 	g := a.(GraphAnswer)
 	checkNetwork(t, g.Network)
-	if got := nodeIDs(g.Network); !equalIDs(got, []int64{1, 2, 3}) {
+	if got := nodeIDs(g.Network); !slices.Equal(got, []int64{1, 2, 3}) {
 		t.Errorf("depth 1 nodes %v, want [1 2 3]", got)
 	}
 	if g.Network.Center.Name != "David Barnea" || g.Network.Nodes[1].Role != "CIA director" || g.Meetings != 2 {
@@ -223,7 +212,7 @@ func TestServiceGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := nodeIDs(a.(GraphAnswer).Network); !equalIDs(got, []int64{1, 2, 3, 4}) {
+	if got := nodeIDs(a.(GraphAnswer).Network); !slices.Equal(got, []int64{1, 2, 3, 4}) {
 		t.Errorf("depth 2 nodes %v, want [1 2 3 4]", got)
 	}
 	if text := strings.Join(GraphSummary(a.(GraphAnswer)), "\n"); !strings.Contains(text, "Further out:\n• William Burns – Ismail Haniyeh: 1 meeting (held)") {

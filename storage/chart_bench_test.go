@@ -37,41 +37,36 @@ func chartScopes(b *testing.B, db *DB) []struct {
 // BenchmarkArticleDays measures the articles per day of a chart on the
 // generated corpus.
 func BenchmarkArticleDays(b *testing.B) {
-	db := queryCorpus(b)
-	ctx := context.Background()
-	for _, s := range chartScopes(b, db) {
-		b.Run(s.name, func(b *testing.B) {
-			var days int
-			for b.Loop() {
-				d, _, err := db.ArticleDays(ctx, s.person, s.topic)
-				if err != nil {
-					b.Fatal(err)
-				}
-				days = len(d)
-			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/op")
-			b.ReportMetric(float64(days), "days")
-		})
-	}
+	benchDays(b, func(db *DB, person int64, topic string) (int, error) {
+		d, _, err := db.ArticleDays(context.Background(), person, topic)
+		return len(d), err
+	})
 }
 
 // BenchmarkMeetingDays measures the meetings per day of a chart on the
 // generated corpus.
 func BenchmarkMeetingDays(b *testing.B) {
+	benchDays(b, func(db *DB, person int64, topic string) (int, error) {
+		d, _, err := db.MeetingDays(context.Background(), person, topic)
+		return len(d), err
+	})
+}
+
+// benchDays times days in every chart scope, reporting how many days it
+// returned.
+func benchDays(b *testing.B, days func(db *DB, person int64, topic string) (int, error)) {
 	db := queryCorpus(b)
-	ctx := context.Background()
 	for _, s := range chartScopes(b, db) {
 		b.Run(s.name, func(b *testing.B) {
-			var days int
+			var n int
 			for b.Loop() {
-				d, _, err := db.MeetingDays(ctx, s.person, s.topic)
-				if err != nil {
+				var err error
+				if n, err = days(db, s.person, s.topic); err != nil {
 					b.Fatal(err)
 				}
-				days = len(d)
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/op")
-			b.ReportMetric(float64(days), "days")
+			b.ReportMetric(float64(n), "days")
 		})
 	}
 }

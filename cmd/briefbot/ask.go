@@ -45,16 +45,26 @@ func runAsk(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return a.answerError(err, *asJSON)
 	}
-	e, err := f.open(ctx, a)
+	ans, err := f.ask(ctx, a, cmd, *asJSON)
 	if err != nil {
 		return err
+	}
+	return writeAnswer(a.stdout, ans, *asJSON)
+}
+
+// ask opens the corpus, answers one command and closes it; an error a
+// user should see is reported as answerError does.
+func (f *dbFlags) ask(ctx context.Context, a *app, cmd briefing.Command, asJSON bool) (briefing.Answer, error) {
+	e, err := f.open(ctx, a)
+	if err != nil {
+		return nil, err
 	}
 	defer e.close()
 	ans, err := e.service().Ask(ctx, cmd)
 	if err != nil {
-		return a.answerError(err, *asJSON)
+		return nil, a.answerError(err, asJSON)
 	}
-	return writeAnswer(a.stdout, ans, *asJSON)
+	return ans, nil
 }
 
 // service returns the query layer over the corpus.

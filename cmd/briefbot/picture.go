@@ -91,14 +91,9 @@ func runPicture(ctx context.Context, a *app, fs *flags, args []string,
 	if st, err := os.Stat(filepath.Dir(*out)); err != nil || !st.IsDir() {
 		return fmt.Errorf("write %s: directory %s does not exist", *out, filepath.Dir(*out))
 	}
-	e, err := f.open(ctx, a)
+	ans, err := f.ask(ctx, a, cmd, *asJSON)
 	if err != nil {
 		return err
-	}
-	defer e.close()
-	ans, err := e.service().Ask(ctx, cmd)
-	if err != nil {
-		return a.answerError(err, *asJSON)
 	}
 	if err := writeAnswer(a.stdout, ans, *asJSON); err != nil {
 		return err
