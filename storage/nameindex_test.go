@@ -2,25 +2,46 @@ package storage
 
 import "testing"
 
-// TestTrimMeetingsKeepsTheNewer: past the bound, the older half of the
-// meetings held goes; the newer ones, which reports are compared with,
-// stay.
-func TestTrimMeetingsKeepsTheNewer(t *testing.T) {
+// TestTrimMeetingsKeepsTheComparable: past the bound, the meetings no
+// report can be compared with go first (outside the latest of every
+// participant's list); the older half goes only when that is not enough.
+func TestTrimMeetingsKeepsTheComparable(t *testing.T) {
 	x := newNameIndex(1)
 	n := maxIndexedMeetings + 2
 	for id := int64(1); id <= int64(n); id++ {
 		x.meetings[id] = &storedMeeting{}
 	}
-	x.meetingsOf[7] = []int64{1, int64(n)}
+	// Person 7 took part in meeting 1 and in the latest meetings; only
+	// the latest maxMeetingCandidates of them can be compared with.
+	var list []int64
+	list = append(list, 1)
+	for id := int64(n - maxMeetingCandidates - 5); id <= int64(n); id++ {
+		list = append(list, id)
+	}
+	x.meetingsOf[7] = list
+	x.trimMeetings()
+	if got := len(x.meetings); got != maxMeetingCandidates {
+		t.Errorf("%d meetings held after trimming, want the %d comparable", got, maxMeetingCandidates)
+	}
+	if x.meetings[int64(n)] == nil || x.meetings[int64(n-maxMeetingCandidates+1)] == nil || x.meetings[1] != nil || x.meetings[int64(n-maxMeetingCandidates)] != nil {
+		t.Error("trimming did not keep exactly the comparable meetings")
+	}
+	if len(x.meetingsOf[7]) != len(list) {
+		t.Error("trimming forgot who takes part in which meeting")
+	}
+
+	// Every meeting comparable: the older half goes.
+	x = newNameIndex(1)
+	for id := int64(1); id <= int64(n); id++ {
+		x.meetings[id] = &storedMeeting{}
+		x.meetingsOf[id] = []int64{id}
+	}
 	x.trimMeetings()
 	if got, want := len(x.meetings), n-n/2; got != want {
 		t.Errorf("%d meetings held after trimming, want %d", got, want)
 	}
 	if x.meetings[int64(n)] == nil || x.meetings[1] != nil || x.meetings[int64(n/2)] != nil || x.meetings[int64(n/2+1)] == nil {
 		t.Error("trimming did not keep exactly the newer half")
-	}
-	if len(x.meetingsOf[7]) != 2 {
-		t.Error("trimming forgot who takes part in which meeting")
 	}
 	x.trimMeetings() // under the bound: nothing goes
 	if got := len(x.meetings); got != n-n/2 {
