@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -43,7 +44,7 @@ func discordFiles(as []attachment) []*discordgo.File {
 	}
 	files := make([]*discordgo.File, len(as))
 	for i, a := range as {
-		files[i] = &discordgo.File{Name: a.name, ContentType: a.contentType, Reader: strings.NewReader(string(a.data))}
+		files[i] = &discordgo.File{Name: a.name, ContentType: a.contentType, Reader: bytes.NewReader(a.data)}
 	}
 	return files
 }
