@@ -24,6 +24,11 @@ type wtx struct {
 	tx  *sql.Tx
 	w   *writer
 	db  *DB
+	// stmts are the writer's statements bound to this transaction, once
+	// each: database/sql keeps every statement a transaction binds until
+	// it ends, and a batch of a thousand articles runs a hundred
+	// thousand statements.
+	stmts map[string]*sql.Stmt
 }
 
 // begin starts a writing transaction; the caller holds db.writeMu.
@@ -48,10 +53,13 @@ func (db *DB) begin(ctx context.Context) (*wtx, error) {
 		db.closeWriter()
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	return &wtx{ctx: ctx, tx: tx, w: db.w, db: db}, nil
+	return &wtx{ctx: ctx, tx: tx, w: db.w, db: db, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 func (t *wtx) stmt(q string) (*sql.Stmt, error) {
+	if s, ok := t.stmts[q]; ok {
+		return s, nil
+	}
 	s, ok := t.w.stmts[q]
 	if !ok {
 		var err error
@@ -60,7 +68,9 @@ func (t *wtx) stmt(q string) (*sql.Stmt, error) {
 		}
 		t.w.stmts[q] = s
 	}
-	return t.tx.StmtContext(t.ctx, s), nil
+	bound := t.tx.StmtContext(t.ctx, s)
+	t.stmts[q] = bound
+	return bound, nil
 }
 
 func (t *wtx) exec(q string, args ...any) (sql.Result, error) {
