@@ -62,11 +62,48 @@ func (r *Renderer) Network(ctx context.Context, a briefing.GraphAnswer) (Image, 
 	if len(a.Network.Links) == 0 {
 		return Image{}, ErrNothingToDraw
 	}
-	l, err := r.layoutNetwork(ctx, a.Network)
-	if err != nil {
-		return Image{}, err
+	// A layout too large to read at MaxWidth is drawn again with fewer
+	// people, the weakest left out (and counted in the picture's note).
+	for keep := len(a.Network.Nodes); ; keep = keep * 3 / 4 {
+		sub := a
+		sub.Network = fewerPeople(a.Network, keep)
+		l, err := r.layoutNetwork(ctx, sub.Network)
+		if err != nil {
+			return Image{}, err
+		}
+		img, err := r.paintNetwork(sub, l)
+		if !errors.Is(err, errTooLarge) || keep <= minDrawnPeople {
+			return img, err
+		}
 	}
-	return r.paintNetwork(a, l)
+}
+
+// minDrawnPeople is as few people as fewerPeople goes down to.
+const minDrawnPeople = 6
+
+// fewerPeople keeps the first keep people of a network (the center, then
+// the nearest and strongest) and the links among them; what goes is
+// counted as hidden. Every kept person keeps a link to someone nearer the
+// center, as the people nearer come first.
+func fewerPeople(n briefing.Network, keep int) briefing.Network {
+	if keep >= len(n.Nodes) {
+		return n
+	}
+	kept := make(map[int64]bool, keep)
+	for _, node := range n.Nodes[:keep] {
+		kept[node.ID] = true
+	}
+	out := n
+	out.Nodes = n.Nodes[:keep]
+	out.Links = nil
+	for _, l := range n.Links {
+		if kept[l.A] && kept[l.B] {
+			out.Links = append(out.Links, l)
+		}
+	}
+	out.HiddenPeople += len(n.Nodes) - keep
+	out.HiddenLinks += len(n.Links) - len(out.Links)
+	return out
 }
 
 // boxesOf measures each person's box.

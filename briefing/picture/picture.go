@@ -110,5 +110,8 @@ func encode(w, h vg.Length, paint func(*vgimg.Canvas)) (Image, error) {
 			return Image{PNG: buf.Bytes(), Width: b.Dx(), Height: b.Dy()}, nil
 		}
 	}
-	return Image{}, fmt.Errorf("picture of %.0f×%.0f points does not fit %d×%d pixels and %d bytes legibly", w.Points(), h.Points(), MaxWidth, MaxHeight, MaxBytes)
+	return Image{}, fmt.Errorf("picture of %.0f×%.0f points: %w", w.Points(), h.Points(), errTooLarge)
 }
+
+// errTooLarge is a picture that does not fit the limits legibly.
+var errTooLarge = fmt.Errorf("does not fit %d×%d pixels and %d bytes legibly", MaxWidth, MaxHeight, MaxBytes)

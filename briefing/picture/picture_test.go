@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"gonum.org/v1/plot/vg/vgimg"
+
 	"briefbot/briefing"
 )
 
@@ -282,6 +284,57 @@ func BenchmarkChartYear(b *testing.B) {
 	for b.Loop() {
 		if _, err := r.Chart(briefing.ChartAnswer{Chart: c}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// wideNetwork is larger than any network the query layer builds, so
+// that its layout is too wide to read at MaxWidth.
+func wideNetwork() briefing.GraphAnswer {
+	var n briefing.Network
+	n.Depth = 2
+	add := func(id int64, depth int) {
+		n.Nodes = append(n.Nodes, briefing.NetworkNode{Depth: depth, PersonRef: briefing.PersonRef{ID: id,
+			Name: fmt.Sprintf("Person With A Long Name %d", id), Role: "Special Envoy for the Middle East Peace Process"}})
+	}
+	add(1, 0)
+	for i := int64(2); i <= 21; i++ {
+		add(i, 1)
+		n.Links = append(n.Links, briefing.MeetingLink{A: 1, B: i, Held: 2})
+	}
+	for i := int64(22); i <= 80; i++ {
+		add(i, 2)
+		n.Links = append(n.Links, briefing.MeetingLink{A: 2 + (i-22)%20, B: i, Planned: 1})
+	}
+	n.Center = n.Nodes[0].PersonRef
+	return briefing.GraphAnswer{Network: n, Meetings: 10}
+}
+
+// A network too wide to read is drawn with fewer people, the rest
+// counted as not drawn.
+func TestNetworkTooWideDrawsFewer(t *testing.T) {
+	r := newRenderer(t)
+	a := wideNetwork()
+	l, err := r.layoutNetwork(context.Background(), a.Network)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := encode(l.width, l.height, func(*vgimg.Canvas) {}); !errors.Is(err, errTooLarge) {
+		t.Fatalf("the whole network (%.0f×%.0f points) fits: %v", l.width.Points(), l.height.Points(), err)
+	}
+	img, err := r.Network(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkImage(t, img)
+
+	fewer := fewerPeople(a.Network, 10)
+	if len(fewer.Nodes) != 10 || fewer.HiddenPeople != len(a.Network.Nodes)-10 || fewer.HiddenLinks != len(a.Network.Links)-len(fewer.Links) {
+		t.Errorf("fewerPeople(10): %d people, %d hidden, %d links, %d hidden", len(fewer.Nodes), fewer.HiddenPeople, len(fewer.Links), fewer.HiddenLinks)
+	}
+	for _, l := range fewer.Links {
+		if l.A > 10 || l.B > 10 {
+			t.Errorf("link %d–%d to someone left out", l.A, l.B)
 		}
 	}
 }
