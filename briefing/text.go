@@ -46,6 +46,16 @@ func Headline(p PersonRef) string {
 	return p.Name + " — " + p.Role
 }
 
+// ClipRunes shortens s to at most n runes, the last of them "…" when it
+// cut.
+func ClipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
 // Plural returns "1 source" or "3 sources".
 func Plural(n int, one, many string) string {
 	if n == 1 {

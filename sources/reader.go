@@ -231,7 +231,7 @@ func (r *Reader) AddFeed(ctx context.Context, url string, every time.Duration, o
 func CanonicalURL(raw string) (string, error) {
 	u, err := feed.CanonicalURL(strings.TrimSpace(raw))
 	if err != nil {
-		return "", briefing.Invalid("%q is not a web address (http or https): %v", clipText(raw, 80), err)
+		return "", briefing.Invalid("%q is not a web address (http or https): %v", briefing.ClipRunes(raw, 80), err)
 	}
 	return u, nil
 }
@@ -404,7 +404,7 @@ var errLater = errors.New("left for the next poll")
 func (r *Reader) itemDocument(ctx context.Context, it feed.Item, pages *int) (document, error) {
 	if it.FullText || it.Link == "" {
 		if strings.TrimSpace(it.Content) == "" {
-			return document{}, fmt.Errorf("feed item %q has neither text nor link", clipText(it.Title, 80))
+			return document{}, fmt.Errorf("feed item %q has neither text nor link", briefing.ClipRunes(it.Title, 80))
 		}
 		name := it.CanonicalURL
 		if name == "" {
@@ -534,15 +534,6 @@ func itemName(it feed.Item) string {
 		return it.Link
 	}
 	return it.Title
-}
-
-// clipText shortens s to n runes.
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // document is an article ready for the ingest pipeline.

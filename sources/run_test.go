@@ -114,14 +114,7 @@ func TestRun(t *testing.T) {
 	}
 
 	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Run = %v, want nil", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Run did not return after cancel")
-	}
+	wantStopped(t, done)
 }
 
 // TestRunStopsWhileSleeping: cancelled while it waits for a due feed, Run
@@ -137,6 +130,12 @@ func TestRunStopsWhileSleeping(t *testing.T) {
 		t.Fatal(err)
 	}
 	cancel()
+	wantStopped(t, done)
+}
+
+// wantStopped waits for Run, cancelled, to return nil.
+func wantStopped(t *testing.T, done <-chan error) {
+	t.Helper()
 	select {
 	case err := <-done:
 		if err != nil {

@@ -27,41 +27,40 @@ func meetingDay(t testing.TB, d string, held, planned, canceled int) briefing.Me
 // answer: dated days, oldest first, each once, none empty.
 func mustArticleDays(t *testing.T, db *DB, person int64, topic string) ([]briefing.DayCount, int) {
 	t.Helper()
-	days, undated, err := db.ArticleDays(context.Background(), person, topic)
-	if err != nil {
-		t.Fatalf("ArticleDays(%d, %.40q): %v", person, topic, err)
-	}
-	for i, d := range days {
-		if d.Date.IsZero() || d.Articles <= 0 {
-			t.Errorf("ArticleDays(%d, %.40q): day %+v", person, topic, d)
-		}
-		if i > 0 && !days[i-1].Date.Before(d.Date) {
-			t.Errorf("ArticleDays(%d, %.40q): %s after %s", person, topic, d.Date, days[i-1].Date)
-		}
-	}
-	if undated < 0 {
-		t.Errorf("ArticleDays(%d, %.40q): undated %d", person, topic, undated)
-	}
-	return days, undated
+	return mustDays(t, "ArticleDays", db.ArticleDays, person, topic,
+		func(d briefing.DayCount) (briefing.Date, bool) { return d.Date, d.Articles > 0 })
 }
 
 // mustMeetingDays is mustArticleDays for MeetingDays.
 func mustMeetingDays(t *testing.T, db *DB, person int64, topic string) ([]briefing.MeetingDay, int) {
 	t.Helper()
-	days, undated, err := db.MeetingDays(context.Background(), person, topic)
+	return mustDays(t, "MeetingDays", db.MeetingDays, person, topic, func(d briefing.MeetingDay) (briefing.Date, bool) {
+		return d.Date, d.Held >= 0 && d.Planned >= 0 && d.Canceled >= 0 && d.Held+d.Planned+d.Canceled > 0
+	})
+}
+
+// mustDays calls a per-day query and checks its answer: every day dated
+// and sound (ok), oldest first, each once; undated not negative.
+func mustDays[D any](t *testing.T, name string, query func(context.Context, int64, string) ([]D, int, error),
+	person int64, topic string, ok func(D) (briefing.Date, bool)) ([]D, int) {
+	t.Helper()
+	days, undated, err := query(context.Background(), person, topic)
 	if err != nil {
-		t.Fatalf("MeetingDays(%d, %.40q): %v", person, topic, err)
+		t.Fatalf("%s(%d, %.40q): %v", name, person, topic, err)
 	}
+	var prev briefing.Date
 	for i, d := range days {
-		if d.Date.IsZero() || d.Held < 0 || d.Planned < 0 || d.Canceled < 0 || d.Held+d.Planned+d.Canceled == 0 {
-			t.Errorf("MeetingDays(%d, %.40q): day %+v", person, topic, d)
+		date, sound := ok(d)
+		if date.IsZero() || !sound {
+			t.Errorf("%s(%d, %.40q): day %+v", name, person, topic, d)
 		}
-		if i > 0 && !days[i-1].Date.Before(d.Date) {
-			t.Errorf("MeetingDays(%d, %.40q): %s after %s", person, topic, d.Date, days[i-1].Date)
+		if i > 0 && !prev.Before(date) {
+			t.Errorf("%s(%d, %.40q): %s after %s", name, person, topic, date, prev)
 		}
+		prev = date
 	}
 	if undated < 0 {
-		t.Errorf("MeetingDays(%d, %.40q): undated %d", person, topic, undated)
+		t.Errorf("%s(%d, %.40q): undated %d", name, person, topic, undated)
 	}
 	return days, undated
 }

@@ -50,7 +50,7 @@ func (r *Renderer) Chart(a briefing.ChartAnswer) (Image, error) {
 	sans := func(size vg.Length) font.Font {
 		return font.Font{Typeface: "Liberation", Variant: "Sans", Size: size}
 	}
-	p.Title.Text = clip(briefing.ChartTitle(c), maxTitle)
+	p.Title.Text = briefing.ClipRunes(briefing.ChartTitle(c), maxTitle)
 	p.Title.TextStyle.Font = sans(16)
 	p.Title.TextStyle.Color = ink
 	p.Title.Padding = 8

@@ -231,22 +231,13 @@ func wrap(s string, n, lines int) []string {
 			line += " " + words[0]
 			words = words[1:]
 		}
-		out = append(out, clip(line, n))
+		out = append(out, briefing.ClipRunes(line, n))
 	}
 	if len(words) > 0 {
 		last := out[len(out)-1]
 		if !strings.HasSuffix(last, "…") {
-			out[len(out)-1] = clip(last+" "+strings.Join(words, " "), len([]rune(last))+1)
+			out[len(out)-1] = briefing.ClipRunes(last+" "+strings.Join(words, " "), len([]rune(last))+1)
 		}
 	}
 	return out
-}
-
-// clip shortens s to n runes, marking the cut.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

@@ -46,7 +46,7 @@ func linkWidth(l briefing.MeetingLink) vg.Length {
 
 // paintNetwork draws a laid-out network under a title, with a legend.
 func (r *Renderer) paintNetwork(a briefing.GraphAnswer, l networkLayout) (Image, error) {
-	title := textLine{text: clip(briefing.GraphTitle(a), maxTitle), face: r.face(true, titleSize)}
+	title := textLine{text: briefing.ClipRunes(briefing.GraphTitle(a), maxTitle), face: r.face(true, titleSize)}
 	sub := textLine{text: fmt.Sprintf("%s · %s drawn · %s", briefing.Plural(a.Meetings, "in-person meeting", "in-person meetings"),
 		briefing.Plural(len(a.Network.Nodes)-1, "person", "people"), briefing.Plural(len(a.Network.Links), "link", "links")), face: r.face(false, 11)}
 	notes := []textLine{}
