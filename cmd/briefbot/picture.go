@@ -88,6 +88,9 @@ func runPicture(ctx context.Context, a *app, fs *flags, args []string,
 	if *out == "" {
 		return fs.usageError("give the file to write with --out FILE.png")
 	}
+	if st, err := os.Stat(*out); err == nil && st.IsDir() {
+		return fs.usageError("--out %s is a directory; give a file, for example %s", *out, filepath.Join(*out, fs.Name()+".png"))
+	}
 	if st, err := os.Stat(filepath.Dir(*out)); err != nil || !st.IsDir() {
 		return fmt.Errorf("write %s: directory %s does not exist", *out, filepath.Dir(*out))
 	}

@@ -92,6 +92,7 @@ func TestPictureCommandErrors(t *testing.T) {
 		{"bad depth", []string{"graph", "--db", db, "--depth", "3", "barnea", "--out", out}, exitUsage, "--depth is 1 or 2"},
 		{"unknown person", []string{"graph", "--db", db, "nobodyxyz", "--out", out}, exitError, "No one called"},
 		{"no meetings", []string{"graph", "--db", db, "dermer", "--out", out}, exitError, "nothing to draw"},
+		{"a directory as --out", []string{"graph", "--db", db, "barnea", "--out", dir}, exitUsage, "is a directory"},
 		{"no such directory", []string{"chart", "--db", db, "--out", filepath.Join(dir, "missing", "t.png")}, exitError, "does not exist"},
 		{"topic with no words", []string{"chart", "--db", db, "***", "--out", out}, exitError, "Give a person or a topic"},
 		{"topic matching nothing", []string{"chart", "--db", db, "zzzqqq", "--out", out}, exitError, "No dated articles about"},
