@@ -23,3 +23,16 @@ func FuzzFTSQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestSearchIndexMergesSixteenAtATime checks the search index's merge
+// setting that migration 005 stores in the database.
+func TestSearchIndexMergesSixteenAtATime(t *testing.T) {
+	db := openTestDB(t)
+	var v int
+	if err := db.sql.QueryRow(`SELECT v FROM sentences_fts_config WHERE k = 'automerge'`).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v != 16 {
+		t.Errorf("automerge = %d, want 16", v)
+	}
+}

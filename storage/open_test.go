@@ -13,7 +13,7 @@ import (
 )
 
 // latestSchema is the number of the last migration.
-const latestSchema = 4
+const latestSchema = 5
 
 func TestOpenFreshFileGetsLatestSchema(t *testing.T) {
 	ctx := context.Background()
