@@ -148,15 +148,14 @@ func (db *DB) checkIndex(t *wtx) error {
 
 // ingestTx is the state of one article's savepoint.
 type ingestTx struct {
-	db         *DB
-	t          *wtx
-	idx        *nameIndex
-	ex         briefing.Extraction
-	docID      int64
-	sentences  []int64         // sentence ids by index
-	entities   []int64         // global entity ids by local index
-	mergedInto map[int64]int64 // people merged while storing this article
-	mentions   map[int64]int   // the batch's mentions not yet counted in entities.mentions
+	db        *DB
+	t         *wtx
+	idx       *nameIndex
+	ex        briefing.Extraction
+	docID     int64
+	sentences []int64       // sentence ids by index
+	entities  []int64       // global entity ids by local index
+	mentions  map[int64]int // the batch's mentions not yet counted in entities.mentions
 }
 
 func (in *ingestTx) run() (briefing.IngestResult, error) {
@@ -329,16 +328,8 @@ func (in *ingestTx) storeEntities() error {
 	return in.execRows(`INSERT INTO entity_documents(entity_id, document_id, mentions)`, 3, rows, ``)
 }
 
-// current follows the merges made in this article.
-func (in *ingestTx) current(id int64) int64 {
-	for {
-		to, ok := in.mergedInto[id]
-		if !ok {
-			return id
-		}
-		id = to
-	}
-}
+// current follows the merges made so far.
+func (in *ingestTx) current(id int64) int64 { return in.idx.current(id) }
 
 // entityID maps a local entity index to its row; -1 gives NULL.
 func (in *ingestTx) entityID(i int) any {

@@ -14,6 +14,7 @@ import (
 type storedMeeting struct {
 	facts   briefing.MeetingFacts
 	reports []briefing.MeetingReport
+	merges  int // the index's merges its participants reflect
 }
 
 // storeMeetings merges each meeting the article reports into a stored one
@@ -41,7 +42,7 @@ func (in *ingestTx) storeMeetings() error {
 			}
 			sm = &storedMeeting{facts: facts}
 			sm.facts.Persons, sm.facts.Parties = nil, nil
-			in.idx.meetings[id] = sm
+			in.idx.keep(id, sm)
 		} else if sm, err = in.mergeIntoMeeting(id, facts); err != nil {
 			return err
 		}
@@ -154,7 +155,7 @@ func (in *ingestTx) meetingsOf(entity int64) ([]int64, error) {
 
 // storedMeeting loads a stored meeting into the writer's index.
 func (in *ingestTx) storedMeeting(id int64) (*storedMeeting, error) {
-	if sm, ok := in.idx.meetings[id]; ok {
+	if sm, ok := in.idx.meeting(id); ok {
 		return sm, nil
 	}
 	sm := &storedMeeting{}
@@ -214,7 +215,7 @@ func (in *ingestTx) storedMeeting(id int64) (*storedMeeting, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	in.idx.meetings[id] = sm
+	in.idx.keep(id, sm)
 	return sm, nil
 }
 

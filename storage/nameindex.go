@@ -26,6 +26,14 @@ type nameIndex struct {
 	meetingsOf map[int64][]int64 // loaded entities: their meetings, oldest first
 	meetings   map[int64]*storedMeeting
 	places     map[int64]briefing.PlaceFacts
+
+	// Merges since the index was loaded: each person merged away and
+	// the person it went into. The people filed under keys and the
+	// participants of held meetings are brought up to date when read
+	// (see current, meeting), not at each merge, which had to visit
+	// every held meeting and key.
+	mergedInto map[int64]int64
+	merges     int
 }
 
 // personForms is a person's stored name forms and canonical name.
@@ -55,7 +63,8 @@ const maxIndexedMeetings = 60_000
 
 func newNameIndex(version int64) *nameIndex {
 	return &nameIndex{byKey: map[string][]int64{}, people: map[int64]*personForms{}, things: map[string]int64{}, version: version,
-		meetingsOf: map[int64][]int64{}, meetings: map[int64]*storedMeeting{}, places: map[int64]briefing.PlaceFacts{}}
+		meetingsOf: map[int64][]int64{}, meetings: map[int64]*storedMeeting{}, places: map[int64]briefing.PlaceFacts{},
+		mergedInto: map[int64]int64{}}
 }
 
 func thingKey(kind, norm string) string { return kind + "\x00" + norm }
@@ -84,24 +93,14 @@ func (x *nameIndex) addForm(id int64, f nameForm, keys []string) {
 }
 
 // merge moves person from's forms to into. The meeting lists of both are
-// forgotten, to be loaded again, and from gives way to into among the
-// participants of the meetings held. (Forgetting every meeting instead
-// made the writer reload them all after each merge.)
+// forgotten, to be loaded again; elsewhere from gives way to into when
+// read (see current and meeting). (Forgetting every meeting instead made
+// the writer reload them all after each merge.)
 func (x *nameIndex) merge(from, into int64) {
 	delete(x.meetingsOf, from)
 	delete(x.meetingsOf, into)
-	for _, sm := range x.meetings {
-		sm.facts.Persons = replaceID(sm.facts.Persons, from, into)
-	}
-	for k, ids := range x.byKey {
-		if i := slices.Index(ids, from); i >= 0 {
-			ids = slices.Delete(ids, i, i+1)
-			if !slices.Contains(ids, into) {
-				ids = append(ids, into)
-			}
-			x.byKey[k] = ids
-		}
-	}
+	x.mergedInto[from] = into
+	x.merges++
 	f, t := x.people[from], x.people[into]
 	delete(x.people, from)
 	if f == nil {
@@ -123,17 +122,58 @@ func (x *nameIndex) merge(from, into int64) {
 	}
 }
 
-// replaceID replaces from with into in ids, once: from is dropped when
-// into is there already.
-func replaceID(ids []int64, from, into int64) []int64 {
-	i := slices.Index(ids, from)
-	switch {
-	case i < 0:
-		return ids
-	case slices.Contains(ids, into):
-		return slices.Delete(ids, i, i+1)
+// current is the person id stands for now: itself, or the one it was
+// merged into, through any later merges.
+func (x *nameIndex) current(id int64) int64 {
+	for {
+		to, ok := x.mergedInto[id]
+		if !ok {
+			return id
+		}
+		id = to
 	}
-	ids[i] = into
+}
+
+// currentIDs maps ids to the people they stand for now, in place, keeping
+// the first of any that became one.
+func (x *nameIndex) currentIDs(ids []int64) []int64 {
+	if len(x.mergedInto) == 0 {
+		return ids
+	}
+	out := ids[:0]
+	for _, id := range ids {
+		if id = x.current(id); !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// meeting returns a held meeting with its participants brought up to
+// date with the merges since it was last read.
+func (x *nameIndex) meeting(id int64) (*storedMeeting, bool) {
+	sm, ok := x.meetings[id]
+	if ok && sm.merges != x.merges {
+		sm.facts.Persons = x.currentIDs(sm.facts.Persons)
+		sm.merges = x.merges
+	}
+	return sm, ok
+}
+
+// keep holds a meeting as up to date with the merges so far.
+func (x *nameIndex) keep(id int64, sm *storedMeeting) {
+	sm.merges = x.merges
+	x.meetings[id] = sm
+}
+
+// filedUnder returns the people filed under a loaded key, up to date with
+// the merges so far.
+func (x *nameIndex) filedUnder(key string) []int64 {
+	ids, ok := x.byKey[key]
+	if ok && len(x.mergedInto) > 0 {
+		ids = x.currentIDs(ids)
+		x.byKey[key] = ids
+	}
 	return ids
 }
 

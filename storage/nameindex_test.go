@@ -1,6 +1,11 @@
 package storage
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"briefbot/briefing"
+)
 
 // TestTrimMeetingsKeepsTheComparable: past the bound, the meetings no
 // report can be compared with go first (outside the latest of every
@@ -49,27 +54,45 @@ func TestTrimMeetingsKeepsTheComparable(t *testing.T) {
 	}
 }
 
-func TestReplaceID(t *testing.T) {
-	tests := []struct {
-		ids  []int64
-		want []int64
-	}{
-		{[]int64{1, 2, 3}, []int64{1, 9, 3}},
-		{[]int64{2, 9}, []int64{9}},
-		{[]int64{1, 3}, []int64{1, 3}},
-		{nil, nil},
+// TestMergesAppliedWhenRead checks that the people filed under keys and
+// the participants of held meetings follow merges, through a chain of
+// them, when they are read.
+func TestMergesAppliedWhenRead(t *testing.T) {
+	x := newNameIndex(1)
+	held := func(persons ...int64) *storedMeeting {
+		return &storedMeeting{facts: briefing.MeetingFacts{Persons: persons}}
 	}
-	for _, tt := range tests {
-		got := replaceID(append([]int64(nil), tt.ids...), 2, 9)
-		if len(got) != len(tt.want) {
-			t.Errorf("replaceID(%v, 2, 9) = %v, want %v", tt.ids, got, tt.want)
-			continue
+	x.keep(1, held(1, 2, 3))
+	x.keep(2, held(2, 9))
+	x.byKey["k"] = []int64{2, 5}
+	x.merge(2, 9)
+	x.keep(3, held(9, 4)) // kept after the first merge: up to date then
+	x.merge(9, 7)
+	x.merge(4, 3)
+	if got := x.current(2); got != 7 {
+		t.Errorf("current(2) = %d, want 7", got)
+	}
+	for _, tt := range []struct {
+		meeting int64
+		want    []int64
+	}{
+		{1, []int64{1, 7, 3}},
+		{2, []int64{7}}, // two who became one
+		{3, []int64{7, 3}},
+	} {
+		sm, ok := x.meeting(tt.meeting)
+		if !ok || !slices.Equal(sm.facts.Persons, tt.want) {
+			t.Errorf("meeting %d's persons = %v, want %v", tt.meeting, sm.facts.Persons, tt.want)
 		}
-		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("replaceID(%v, 2, 9) = %v, want %v", tt.ids, got, tt.want)
-				break
-			}
-		}
+	}
+	if got := x.filedUnder("k"); !slices.Equal(got, []int64{7, 5}) {
+		t.Errorf("filed under k: %v, want [7 5]", got)
+	}
+	if got := x.filedUnder("absent"); got != nil {
+		t.Errorf("a key not loaded gives %v", got)
+	}
+	// Read again with no merge in between: unchanged.
+	if sm, _ := x.meeting(1); !slices.Equal(sm.facts.Persons, []int64{1, 7, 3}) {
+		t.Errorf("meeting 1 read again: %v", sm.facts.Persons)
 	}
 }

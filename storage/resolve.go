@@ -208,7 +208,7 @@ func (in *ingestTx) personCandidates(all []names.Name) ([]personCand, error) {
 			if err := in.loadKey(k); err != nil {
 				return nil, err
 			}
-			for _, id := range in.idx.byKey[k] {
+			for _, id := range in.idx.filedUnder(k) {
 				if !slices.Contains(ids, id) {
 					ids = append(ids, id)
 				}
@@ -460,10 +460,6 @@ func (in *ingestTx) mergeEntity(from, into int64) error {
 	delete(in.mentions, from)
 	delete(in.mentions, into)
 	in.idx.merge(from, into)
-	if in.mergedInto == nil {
-		in.mergedInto = map[int64]int64{}
-	}
-	in.mergedInto[from] = into
 	for i, id := range in.entities {
 		if id == from {
 			in.entities[i] = into
