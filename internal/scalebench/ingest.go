@@ -46,7 +46,7 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 			resetPeakRSS()
 		}
 		items := generate(g, from, to)
-		start := time.Now()
+		start, startCPU := time.Now(), processCPU()
 		var sum ingest.Summary
 		var err error
 		// Profiles tell the steps apart: go tool pprof -tagfocus step=90000-100000.
@@ -54,6 +54,7 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 			sum, err = p.Run(ctx, items, nil)
 		})
 		total += time.Since(start)
+		cpu := processCPU() - startCPU
 		if err != nil {
 			return err
 		}
@@ -64,6 +65,7 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		cfg.Logger.Debug("ingest step", "to", to, "per_second", int(float64(to-from)/(total-elapsed[from]).Seconds()),
+			"cpu_ms_per_article", fmt.Sprintf("%.2f", float64(cpu.Microseconds())/1000/float64(to-from)),
 			"rss_mib", currentRSS()>>20, "go_heap_mib", ms.HeapInuse>>20, "go_sys_mib", ms.Sys>>20)
 		from = to
 	}
