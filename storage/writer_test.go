@@ -22,7 +22,7 @@ func TestWriterConnectionSettings(t *testing.T) {
 		want   int64
 	}{
 		{"temp_store", 2}, // MEMORY
-		{"cache_size", -65536},
+		{"cache_size", -writerCacheKiB},
 		{"wal_autocheckpoint", writerAutocheckpoint},
 	} {
 		var got int64
