@@ -24,15 +24,17 @@ func FuzzFTSQuery(f *testing.F) {
 	})
 }
 
-// TestSearchIndexMergesSixteenAtATime checks the search index's merge
-// setting that migration 005 stores in the database.
-func TestSearchIndexMergesSixteenAtATime(t *testing.T) {
+// TestSearchIndexMergeSettings checks the search index's merge settings
+// that migration 005 stores in the database.
+func TestSearchIndexMergeSettings(t *testing.T) {
 	db := openTestDB(t)
-	var v int
-	if err := db.sql.QueryRow(`SELECT v FROM sentences_fts_config WHERE k = 'automerge'`).Scan(&v); err != nil {
-		t.Fatal(err)
-	}
-	if v != 16 {
-		t.Errorf("automerge = %d, want 16", v)
+	for k, want := range map[string]int{"automerge": 16, "crisismerge": 64} {
+		var v int
+		if err := db.sql.QueryRow(`SELECT v FROM sentences_fts_config WHERE k = ?`, k).Scan(&v); err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		if v != want {
+			t.Errorf("%s = %d, want %d", k, v, want)
+		}
 	}
 }
