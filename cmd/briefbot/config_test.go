@@ -142,7 +142,7 @@ func TestConfigEnvExpansion(t *testing.T) {
 	rn := runner{env: map[string]string{"DBDIR": dir}}
 	r := rn.run(t, "migrate", "--config", cfg)
 	wantCode(t, r, exitOK)
-	if want := filepath.Join(dir, "c.db") + ": schema version 4\n"; r.stdout != want {
+	if want := filepath.Join(dir, "c.db") + ": schema version 5\n"; r.stdout != want {
 		t.Errorf("stdout = %q, want %q", r.stdout, want)
 	}
 	// The level defaulted to warn: no info line about the migration.
@@ -216,7 +216,7 @@ func TestConfigEnvSpecialCharacters(t *testing.T) {
 			rn := runner{env: map[string]string{"DIR": dir, "DB": db}}
 			r := rn.run(t, "migrate", "--config", cfg)
 			wantCode(t, r, exitOK)
-			if r.stdout != db+": schema version 4\n" {
+			if r.stdout != db+": schema version 5\n" {
 				t.Errorf("stdout = %q, want the database at %q", r.stdout, db)
 			}
 			if _, err := os.Stat(db); err != nil {
@@ -234,7 +234,7 @@ func TestConfigDBFlagOverrides(t *testing.T) {
 	cfg := writeConfig(t, dir, "database:\n  path: "+fromConfig+"\n")
 	r := run(t, "migrate", "--config", cfg, "--db", fromFlag)
 	wantCode(t, r, exitOK)
-	if r.stdout != fromFlag+": schema version 4\n" {
+	if r.stdout != fromFlag+": schema version 5\n" {
 		t.Errorf("stdout = %q", r.stdout)
 	}
 	if _, err := os.Stat(fromConfig); err == nil {
@@ -261,7 +261,7 @@ func TestConfigFromEnvironment(t *testing.T) {
 	rn := runner{env: map[string]string{"BRIEFBOT_CONFIG": envCfg}}
 	r := rn.run(t, "migrate")
 	wantCode(t, r, exitOK)
-	if r.stdout != envDB+": schema version 4\n" {
+	if r.stdout != envDB+": schema version 5\n" {
 		t.Errorf("stdout = %q, want the database of $BRIEFBOT_CONFIG", r.stdout)
 	}
 
@@ -270,7 +270,7 @@ func TestConfigFromEnvironment(t *testing.T) {
 	flagCfg := writeFile(t, dir, "flag.yaml", []byte("database:\n  path: "+flagDB+"\n"))
 	r = rn.run(t, "migrate", "--config", flagCfg)
 	wantCode(t, r, exitOK)
-	if r.stdout != flagDB+": schema version 4\n" {
+	if r.stdout != flagDB+": schema version 5\n" {
 		t.Errorf("stdout = %q, want the database of --config", r.stdout)
 	}
 
@@ -292,7 +292,7 @@ func TestConfigEmptyFile(t *testing.T) {
 		cfg := writeFile(t, dir, "empty.yaml", []byte(text))
 		r := run(t, "migrate", "--config", cfg)
 		wantCode(t, r, exitOK)
-		if r.stdout != "briefbot.db: schema version 4\n" {
+		if r.stdout != "briefbot.db: schema version 5\n" {
 			t.Errorf("config %d (%q): stdout = %q, want the default database", i, text, r.stdout)
 		}
 	}
@@ -303,7 +303,7 @@ func TestConfigEmptyFile(t *testing.T) {
 	cfg := writeFile(t, dir, "partial.yaml", []byte("log:\n  level: error\n"))
 	r := run(t, "migrate", "--config", cfg)
 	wantCode(t, r, exitOK)
-	wantContains(t, "stdout", r.stdout, "briefbot.db: schema version 4")
+	wantContains(t, "stdout", r.stdout, "briefbot.db: schema version 5")
 }
 
 func TestParseConfig(t *testing.T) {

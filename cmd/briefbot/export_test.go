@@ -86,7 +86,7 @@ func TestMigrate(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	r := run(t, "migrate", "--db", db)
 	wantCode(t, r, exitOK)
-	if r.stdout != db+": schema version 4\n" {
+	if r.stdout != db+": schema version 5\n" {
 		t.Errorf("stdout = %q", r.stdout)
 	}
 	if _, err := os.Stat(db); err != nil {
@@ -95,13 +95,13 @@ func TestMigrate(t *testing.T) {
 	// Again: nothing to do, same answer.
 	r = run(t, "migrate", "--db", db)
 	wantCode(t, r, exitOK)
-	wantContains(t, "stdout", r.stdout, "schema version 4")
+	wantContains(t, "stdout", r.stdout, "schema version 5")
 	wantNotContains(t, "stderr", r.stderr, "migrated")
 
 	// A seeded database.
 	r = run(t, "migrate", "--db", seededDB(t))
 	wantCode(t, r, exitOK)
-	wantContains(t, "stdout", r.stdout, "schema version 4")
+	wantContains(t, "stdout", r.stdout, "schema version 5")
 }
 
 func TestMigrateRejectsPositional(t *testing.T) {
