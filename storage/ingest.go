@@ -316,20 +316,17 @@ func (in *ingestTx) storeEntities() error {
 	rows := make([][]any, 0, len(order))
 	merged := map[int64]int{}
 	for _, id := range order {
-		merged[in.current(id)] += counts[id]
+		merged[in.idx.current(id)] += counts[id]
 	}
 	for _, id := range order {
-		if n, ok := merged[in.current(id)]; ok {
-			rows = append(rows, []any{in.current(id), in.docID, n})
-			in.mentions[in.current(id)] += n
-			delete(merged, in.current(id))
+		if n, ok := merged[in.idx.current(id)]; ok {
+			rows = append(rows, []any{in.idx.current(id), in.docID, n})
+			in.mentions[in.idx.current(id)] += n
+			delete(merged, in.idx.current(id))
 		}
 	}
 	return in.execRows(`INSERT INTO entity_documents(entity_id, document_id, mentions)`, 3, rows, ``)
 }
-
-// current follows the merges made so far.
-func (in *ingestTx) current(id int64) int64 { return in.idx.current(id) }
 
 // entityID maps a local entity index to its row; -1 gives NULL.
 func (in *ingestTx) entityID(i int) any {
