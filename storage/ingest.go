@@ -22,97 +22,198 @@ func (db *DB) Ingest(ctx context.Context, ex briefing.Extraction) (briefing.Inge
 	return res[0], errs[0]
 }
 
-// MaxBatch is the batch size the ingest pipeline hands IngestBatch at most
-// (briefing/ingest), and the size BenchmarkStore stores in.
+// MaxBatch is how many articles BenchmarkStore hands IngestBatch at once.
 const MaxBatch = 1024
 
-// IngestBatch stores extracted articles in order, each atomically in its
-// own savepoint, and commits them together: an article that fails leaves
-// no trace and does not stop the others (its error is in errs); err is set
-// only when the batch as a whole could not be committed. Each article's
-// people are resolved against the corpus and the meetings it reports are
-// merged into those other articles reported. Content already stored (the
-// same hash, or the same URL) is skipped and reported as a duplicate.
+// IngestBatch stores extracted articles in order in one transaction, each
+// atomically (see BeginIngest): an article that fails leaves no trace and
+// does not stop the others (its error is in errs); err is set only when
+// the batch as a whole could not be committed, and then nothing of it is
+// stored.
 func (db *DB) IngestBatch(ctx context.Context, exs []briefing.Extraction) (res []briefing.IngestResult, errs []error, err error) {
 	res, errs = make([]briefing.IngestResult, len(exs)), make([]error, len(exs))
 	if len(exs) == 0 {
 		return res, errs, nil
 	}
-	db.writeMu.Lock()
-	defer db.writeMu.Unlock()
-	// The common case: the whole batch in one transaction. (Savepoints
-	// per article would make FTS5 flush its index for each.)
-	failed, err := db.storeAll(ctx, exs, res, errs)
-	if err != nil || !failed {
+	g, err := db.beginIngestion()
+	if err != nil {
 		return res, errs, err
 	}
-	// An article failed: store each in its own transaction, so that it
-	// alone is left out.
-	for i := range exs {
-		res[i], errs[i] = briefing.IngestResult{}, nil
-		if _, err := db.storeAll(ctx, exs[i:i+1], res[i:i+1], errs[i:i+1]); err != nil {
-			return nil, nil, err
-		}
-	}
-	return res, errs, nil
-}
-
-// storeAll stores articles in one transaction and commits it unless one
-// fails (then it reports failed and rolls back: errs says which). err is
-// set when the transaction itself failed or ctx was canceled; nothing is
-// stored then.
-func (db *DB) storeAll(ctx context.Context, exs []briefing.Extraction, res []briefing.IngestResult, errs []error) (failed bool, err error) {
-	// The transaction does not follow ctx: database/sql would close the
-	// writer connection under a canceled transaction. ctx is checked
-	// between articles and before the commit instead.
-	t, err := db.begin(context.Background())
-	if err != nil {
-		return false, fmt.Errorf("ingest: %w", err)
-	}
-	committed := false
-	defer func() {
-		if !committed {
-			t.rollback()
-			db.index = nil // it may hold what was rolled back
-		}
-	}()
-	if err := db.checkIndex(t); err != nil {
-		return false, err
-	}
-	var lastSentence int64
-	if err := t.queryRow(`SELECT COALESCE(MAX(id), 0) FROM sentences`).Scan(&lastSentence); err != nil {
-		return false, fmt.Errorf("ingest: %w", err)
-	}
-	mentions := map[int64]int{}
+	defer g.Rollback()
 	for i, ex := range exs {
-		if err := ctx.Err(); err != nil {
-			return false, fmt.Errorf("ingest: %w", err)
+		res[i], errs[i] = g.Store(ctx, ex)
+		if g.err != nil {
+			return res, errs, g.err
 		}
-		in := &ingestTx{db: db, t: t, ex: ex, idx: db.index, mentions: mentions}
-		if res[i], errs[i] = in.run(); errs[i] != nil {
-			errs[i] = fmt.Errorf("ingest %s: %w", ex.Article.Source, errs[i])
-			failed = true
-		}
-	}
-	if failed {
-		return true, nil
-	}
-	if err := storeMentions(t, mentions); err != nil {
-		return false, err
-	}
-	// Index the batch's sentences for search in one statement, last: an
-	// FTS5 flush per transaction rather than per article.
-	if _, err := t.exec(`INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?`, lastSentence); err != nil {
-		return false, fmt.Errorf("ingest: index sentences: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
-		return false, fmt.Errorf("ingest: %w", err)
+		return res, errs, fmt.Errorf("ingest: %w", err)
 	}
-	if err := t.commit(); err != nil {
-		return false, fmt.Errorf("ingest: commit: %w", err)
+	return res, errs, g.Commit()
+}
+
+// BeginIngest starts a transaction that stores articles (see
+// briefing.IngestTx). It holds the writer until Commit or Rollback: other
+// writes wait, reads go on. Each article's people are resolved against the
+// corpus and the meetings it reports are merged into those other articles
+// reported. Content already stored (the same hash, or the same URL, also
+// earlier in the same transaction) is reported as a duplicate. Longer
+// transactions write less per article: an index page the articles share
+// is written once per commit.
+func (db *DB) BeginIngest(context.Context) (briefing.IngestTx, error) {
+	return db.beginIngestion()
+}
+
+// ingestion is an open IngestTx.
+type ingestion struct {
+	db           *DB
+	t            *wtx
+	lastSentence int64         // sentences above it are still to index for search
+	unindexed    int           // articles stored since the sentences were last indexed
+	mentions     map[int64]int // stored mentions not yet counted in entities.mentions
+	err          error         // what broke the transaction
+	done         bool
+}
+
+func (db *DB) beginIngestion() (*ingestion, error) {
+	db.writeMu.Lock()
+	// The transaction does not follow a context: database/sql would close
+	// the writer connection under a canceled transaction. Store checks
+	// its context before each article instead.
+	t, err := db.begin(context.Background())
+	if err != nil {
+		db.writeMu.Unlock()
+		return nil, fmt.Errorf("ingest: %w", err)
 	}
-	committed = true
-	return false, nil
+	g := &ingestion{db: db, t: t, mentions: map[int64]int{}}
+	if err := db.checkIndex(t); err != nil {
+		g.Rollback()
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	if err := t.queryRow(`SELECT COALESCE(MAX(id), 0) FROM sentences`).Scan(&g.lastSentence); err != nil {
+		g.Rollback()
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	return g, nil
+}
+
+// errIngestEnded is Store's and Commit's error after the transaction ended.
+var errIngestEnded = errors.New("ingest: the transaction has ended")
+
+// Store stores one article in a savepoint of its own.
+func (g *ingestion) Store(ctx context.Context, ex briefing.Extraction) (briefing.IngestResult, error) {
+	switch {
+	case g.done:
+		return briefing.IngestResult{}, errIngestEnded
+	case g.err != nil:
+		return briefing.IngestResult{}, g.err
+	}
+	if err := ctx.Err(); err != nil {
+		g.err = fmt.Errorf("ingest: %w", err)
+		return briefing.IngestResult{}, g.err
+	}
+	if _, err := g.t.exec(`SAVEPOINT article`); err != nil {
+		g.err = fmt.Errorf("ingest: %w", err)
+		return briefing.IngestResult{}, g.err
+	}
+	in := &ingestTx{db: g.db, t: g.t, ex: ex, idx: g.db.index, mentions: map[int64]int{}}
+	res, err := in.run()
+	if err != nil {
+		// The article leaves no trace, in the database or in the
+		// writer's index (it may hold what was rolled back).
+		if rerr := g.rollbackArticle(); rerr != nil {
+			g.err = fmt.Errorf("ingest: roll back %s: %w", ex.Article.Source, rerr)
+		}
+		g.db.index = newNameIndex(g.db.index.version)
+		return briefing.IngestResult{}, fmt.Errorf("ingest %s: %w", ex.Article.Source, err)
+	}
+	if _, err := g.t.exec(`RELEASE article`); err != nil {
+		g.err = fmt.Errorf("ingest: %w", err)
+		return briefing.IngestResult{}, g.err
+	}
+	// Merges recounted these people's mentions from what is stored.
+	for _, id := range in.recounted {
+		delete(g.mentions, id)
+	}
+	for id, n := range in.mentions {
+		g.mentions[id] += n
+	}
+	if g.unindexed++; g.unindexed >= indexEvery {
+		if err := g.indexSentences(); err != nil {
+			g.err = err
+			return briefing.IngestResult{}, err
+		}
+	}
+	return res, nil
+}
+
+// indexEvery is how many articles' sentences are indexed for search in
+// one statement. FTS5 writes a new segment of its index at the end of each
+// such statement; indexing all of a long transaction's sentences at once
+// made SQLite's memory grow by a hundred megabytes.
+const indexEvery = 1024
+
+// indexSentences indexes the sentences stored since the last call for
+// search, in one statement: FTS5 flushes its pending index at every
+// statement savepoint, so indexing article by article would write a
+// segment per article.
+func (g *ingestion) indexSentences() error {
+	var last int64
+	if err := g.t.queryRow(`SELECT COALESCE(MAX(id), 0) FROM sentences`).Scan(&last); err != nil {
+		return fmt.Errorf("ingest: index sentences: %w", err)
+	}
+	if _, err := g.t.exec(`INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?`, g.lastSentence); err != nil {
+		return fmt.Errorf("ingest: index sentences: %w", err)
+	}
+	g.lastSentence, g.unindexed = last, 0
+	return nil
+}
+
+// rollbackArticle undoes the article's savepoint and ends it.
+func (g *ingestion) rollbackArticle() error {
+	if _, err := g.t.exec(`ROLLBACK TO article`); err != nil {
+		return err
+	}
+	_, err := g.t.exec(`RELEASE article`)
+	return err
+}
+
+// Commit counts the transaction's mentions, indexes its sentences for
+// search and commits.
+func (g *ingestion) Commit() error {
+	if g.done {
+		return errIngestEnded
+	}
+	defer g.Rollback()
+	if g.err != nil {
+		return g.err
+	}
+	if err := storeMentions(g.t, g.mentions); err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	if err := g.indexSentences(); err != nil {
+		return err
+	}
+	if err := g.t.commit(); err != nil {
+		return fmt.Errorf("ingest: commit: %w", err)
+	}
+	g.release()
+	return nil
+}
+
+// Rollback abandons the transaction unless it ended.
+func (g *ingestion) Rollback() {
+	if g.done {
+		return
+	}
+	g.t.rollback()
+	g.db.index = nil // it may hold what was rolled back
+	g.release()
+}
+
+func (g *ingestion) release() {
+	g.done = true
+	g.db.writeMu.Unlock()
 }
 
 // storeMentions adds the batch's mentions to the people's counters, once
@@ -155,7 +256,8 @@ type ingestTx struct {
 	docID     int64
 	sentences []int64       // sentence ids by index
 	entities  []int64       // global entity ids by local index
-	mentions  map[int64]int // the batch's mentions not yet counted in entities.mentions
+	mentions  map[int64]int // the article's mentions, to count in entities.mentions
+	recounted []int64       // people whose mentions a merge counted afresh
 }
 
 func (in *ingestTx) run() (briefing.IngestResult, error) {

@@ -452,13 +452,14 @@ func (in *ingestTx) mergeEntity(from, into int64) error {
 	if _, err := in.t.exec(`DELETE FROM entities WHERE id = ?`, from); err != nil {
 		return fmt.Errorf("merge %d into %d: %w", from, into, err)
 	}
-	// The mention count follows the articles moved over; the batch's own
-	// articles stored so far are in the sum now.
+	// The mention count follows the articles moved over; the
+	// transaction's articles stored so far are in the sum now.
 	if _, err := in.t.exec(`UPDATE entities SET mentions = (SELECT COALESCE(SUM(mentions), 0) FROM entity_documents WHERE entity_id = ?1) WHERE id = ?1`, into); err != nil {
 		return fmt.Errorf("merge %d into %d: %w", from, into, err)
 	}
 	delete(in.mentions, from)
 	delete(in.mentions, into)
+	in.recounted = append(in.recounted, from, into)
 	in.idx.merge(from, into)
 	for i, id := range in.entities {
 		if id == from {

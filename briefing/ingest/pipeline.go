@@ -6,7 +6,6 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,17 +17,23 @@ import (
 	"briefbot/briefing/normalize"
 )
 
-// Sink stores extracted articles, in order, each atomically: errs holds
-// each article's failure; err a failure of the whole batch.
+// Sink opens the transactions articles are stored in.
 type Sink interface {
-	IngestBatch(ctx context.Context, exs []briefing.Extraction) (res []briefing.IngestResult, errs []error, err error)
+	BeginIngest(ctx context.Context) (briefing.IngestTx, error)
 }
 
-// maxBatch is the most articles handed to the sink at once. Large batches
-// share the index pages they change, so a commit writes fewer of them: at
-// 100,000 articles, 1,024 rather than 256 took ingestion from 1,190 to 1,550
-// articles/s.
-const maxBatch = 1024
+// maxTxArticles is the most articles stored in one transaction. Under load
+// the writer stores every extracted article as it comes and commits when it
+// has stored this many, or as soon as no further article is ready. Long
+// transactions share the index pages they change, so a commit writes fewer
+// of them: at 100,000 articles, a batch of 1,000 changed 10,800 pages, of
+// which 6,600 were in indexes keyed by person, date or hash that every
+// batch touches all over.
+const maxTxArticles = 4096
+
+// maxReady is the most articles extracted but not yet stored. The writer
+// takes them one at a time, so they need only cover a commit.
+const maxReady = 512
 
 // Item is one article to ingest.
 type Item struct {
@@ -96,16 +101,15 @@ type job struct {
 }
 
 // Run ingests the items in order and calls report for each outcome, in
-// order, from one goroutine. A failed item does not stop the others; Run
-// stops early only when ctx is done, and then returns ctx's error.
-// Articles extracted while the sink is busy are stored together in one
-// batch.
+// order, from one goroutine, once the article's transaction committed. A
+// failed item does not stop the others; Run stops early only when ctx is
+// done, and then returns ctx's error (what the open transaction stored is
+// rolled back and not reported).
 func (p *Pipeline) Run(ctx context.Context, items []Item, report func(Outcome)) (Summary, error) {
-	var sum Summary
-	// At most inFlight items are read but not yet stored, so a slow item
+	// At most maxReady items are read but not yet stored, so a slow item
 	// cannot make the others pile up in memory. Results wait in done, so
-	// the workers go on extracting while the writer stores a batch.
-	inFlight := make(chan struct{}, max(4*p.workers, 2*maxBatch))
+	// the workers go on extracting while the writer commits.
+	inFlight := make(chan struct{}, max(4*p.workers, maxReady))
 	jobs := make(chan job)
 	done := make(chan job, cap(inFlight))
 	var wg sync.WaitGroup
@@ -142,70 +146,158 @@ func (p *Pipeline) Run(ctx context.Context, items []Item, report func(Outcome)) 
 		wg.Wait()
 		close(done)
 	}()
-	// Store in input order: hold back results that arrive early, and take
-	// every consecutive result ready at the time as one batch.
-	pending := map[int]job{}
-	next := 0
-	emit := func(out Outcome) {
-		switch {
-		case out.Err != nil:
-			sum.Failed++
-		case out.Result.Duplicate:
-			sum.Duplicates++
-		default:
-			sum.Ingested++
-		}
-		if report != nil {
-			report(out)
-		}
-	}
-	for open := true; open; {
-		j, ok := <-done
+	w := &writer{p: p, report: report}
+	// Store in input order: hold back results that arrive early.
+	in := ordered{done: done, pending: map[int]job{}}
+	for {
+		// Wait for the next article only with nothing to commit or
+		// report: else do that first, so that what is stored shows at
+		// once.
+		idle := w.tx == nil && len(w.waiting) == 0
+		j, ok := in.next(idle)
 		if !ok {
-			break
+			if idle {
+				break // all done
+			}
+			w.commit(ctx)
+			continue
 		}
-		pending[j.seq] = j
-	drain:
-		for {
-			select {
-			case j, ok := <-done:
-				if !ok {
-					open = false
-					break drain
-				}
-				pending[j.seq] = j
-			default:
-				break drain
+		if ctx.Err() == nil {
+			w.store(ctx, j)
+			if w.stored >= maxTxArticles {
+				w.commit(ctx)
 			}
 		}
-		for {
-			var run []job
-			for len(run) < maxBatch {
-				cur, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				run = append(run, cur)
-			}
-			if len(run) == 0 {
-				break
-			}
-			if ctx.Err() == nil {
-				for _, out := range p.store(ctx, run) {
-					emit(out)
-				}
-			}
-			for range run {
-				<-inFlight
-			}
-		}
+		<-inFlight
 	}
 	if err := ctx.Err(); err != nil {
-		return sum, fmt.Errorf("ingest interrupted after %d of %d: %w", next, len(items), err)
+		return w.sum, fmt.Errorf("ingest interrupted after %d of %d: %w", in.seq, len(items), err)
 	}
-	return sum, nil
+	return w.sum, nil
+}
+
+// ordered gives the workers' results in input order.
+type ordered struct {
+	done    <-chan job
+	pending map[int]job // results that came before their turn
+	seq     int         // the next result's turn
+	closed  bool        // done is closed
+}
+
+// next returns the next result in order: waiting for it when wait is set,
+// else only if it is there already. It reports false when there is none
+// (and none will come once closed is set).
+func (o *ordered) next(wait bool) (job, bool) {
+	for {
+		if j, ok := o.pending[o.seq]; ok {
+			delete(o.pending, o.seq)
+			o.seq++
+			return j, true
+		}
+		if o.closed {
+			return job{}, false
+		}
+		var j job
+		var ok bool
+		if wait {
+			j, ok = <-o.done
+		} else {
+			select {
+			case j, ok = <-o.done:
+			default:
+				return job{}, false
+			}
+		}
+		if !ok {
+			o.closed = true
+			continue
+		}
+		o.pending[j.seq] = j
+	}
+}
+
+// writer stores results in transactions and reports their outcomes when
+// each commits.
+type writer struct {
+	p       *Pipeline
+	report  func(Outcome)
+	sum     Summary
+	tx      briefing.IngestTx // nil while none is open
+	stored  int               // articles the transaction stored
+	waiting []waitingOutcome  // outcomes to report at the commit
+}
+
+// waitingOutcome is an outcome waiting for its transaction; stored says it
+// depends on the commit.
+type waitingOutcome struct {
+	out    Outcome
+	stored bool
+}
+
+// store stores one result in the open transaction, opening one if needed.
+func (w *writer) store(ctx context.Context, j job) {
+	out := Outcome{Path: j.item.Path, Err: j.err}
+	if j.err != nil {
+		w.p.log.Debug("article rejected", "path", j.item.Path, "err", j.err)
+		w.waiting = append(w.waiting, waitingOutcome{out: out})
+		return
+	}
+	out.Title = j.ex.Article.Title
+	if w.tx == nil {
+		tx, err := w.p.sink.BeginIngest(ctx)
+		if err != nil {
+			out.Err = err
+			w.p.log.Debug("article not stored", "path", out.Path, "err", out.Err)
+			w.waiting = append(w.waiting, waitingOutcome{out: out})
+			return
+		}
+		w.tx = tx
+	}
+	out.Result, out.Err = w.tx.Store(ctx, j.ex)
+	if out.Err != nil {
+		out.Result = briefing.IngestResult{}
+		w.p.log.Debug("article not stored", "path", out.Path, "err", out.Err)
+	}
+	w.stored++
+	w.waiting = append(w.waiting, waitingOutcome{out: out, stored: out.Err == nil})
+}
+
+// commit ends the open transaction, committing it unless ctx is done, and
+// reports the outcomes waiting for it; a failed commit fails the articles
+// it stored. When ctx is done nothing is reported.
+func (w *writer) commit(ctx context.Context) {
+	var err error
+	if w.tx != nil {
+		if ctx.Err() != nil {
+			w.tx.Rollback()
+		} else {
+			err = w.tx.Commit()
+		}
+		w.tx, w.stored = nil, 0
+	}
+	if ctx.Err() != nil {
+		w.waiting = w.waiting[:0]
+		return
+	}
+	for _, wo := range w.waiting {
+		out := wo.out
+		if wo.stored && err != nil {
+			out.Result, out.Err = briefing.IngestResult{}, err
+			w.p.log.Debug("article not stored", "path", out.Path, "err", err)
+		}
+		switch {
+		case out.Err != nil:
+			w.sum.Failed++
+		case out.Result.Duplicate:
+			w.sum.Duplicates++
+		default:
+			w.sum.Ingested++
+		}
+		if w.report != nil {
+			w.report(out)
+		}
+	}
+	w.waiting = w.waiting[:0]
 }
 
 // prepare reads, normalises and extracts one item.
@@ -235,40 +327,4 @@ func (p *Pipeline) read(it Item) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over the limit of %d bytes", normalize.ErrTooLarge, p.maxBytes)
 	}
 	return data, nil
-}
-
-// store hands a run of prepared items to the sink and returns their
-// outcomes in order.
-func (p *Pipeline) store(ctx context.Context, run []job) []Outcome {
-	outs := make([]Outcome, len(run))
-	var exs []briefing.Extraction
-	var at []int
-	for i, j := range run {
-		outs[i] = Outcome{Path: j.item.Path, Err: j.err}
-		if j.err != nil {
-			p.log.Debug("article rejected", "path", j.item.Path, "err", j.err)
-			continue
-		}
-		outs[i].Title = j.ex.Article.Title
-		exs = append(exs, j.ex)
-		at = append(at, i)
-	}
-	if len(exs) == 0 {
-		return outs
-	}
-	res, errs, err := p.sink.IngestBatch(ctx, exs)
-	for k, i := range at {
-		switch {
-		case err != nil:
-			outs[i].Err = err
-		case errs[k] != nil:
-			outs[i].Err = errs[k]
-		default:
-			outs[i].Result = res[k]
-		}
-		if outs[i].Err != nil && !errors.Is(outs[i].Err, context.Canceled) {
-			p.log.Debug("article not stored", "path", outs[i].Path, "err", outs[i].Err)
-		}
-	}
-	return outs
 }
