@@ -34,6 +34,11 @@ type nameIndex struct {
 	// every held meeting and key.
 	mergedInto map[int64]int64
 	merges     int
+	// The highest id merged away: new entities are numbered above it,
+	// since mergedInto would take a new entity given the id of one
+	// merged away (SQLite reuses the highest rowid once deleted) for
+	// the person it went into.
+	highestMerged int64
 }
 
 // personForms is a person's stored name forms and canonical name.
@@ -101,6 +106,7 @@ func (x *nameIndex) merge(from, into int64) {
 	delete(x.meetingsOf, into)
 	x.mergedInto[from] = into
 	x.merges++
+	x.highestMerged = max(x.highestMerged, from)
 	f, t := x.people[from], x.people[into]
 	delete(x.people, from)
 	if f == nil {

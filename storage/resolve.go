@@ -319,7 +319,10 @@ func (in *ingestTx) resolveThing(e briefing.ExtractedEntity) (int64, error) {
 }
 
 func (in *ingestTx) newEntity(kind briefing.EntityKind, name, gender, country string) (int64, error) {
-	id, err := in.t.insert(`INSERT INTO entities(kind, name, gender, country) VALUES (?, ?, ?, ?)`, string(kind), name, gender, country)
+	// Numbered above any id merged away while the writer's index
+	// remembers it (see nameIndex.highestMerged).
+	id, err := in.t.insert(`INSERT INTO entities(id, kind, name, gender, country)
+		SELECT MAX(COALESCE(MAX(id), 0), ?) + 1, ?, ?, ?, ? FROM entities`, in.idx.highestMerged, string(kind), name, gender, country)
 	if err != nil {
 		return 0, fmt.Errorf("new entity: %w", err)
 	}
