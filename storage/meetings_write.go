@@ -9,12 +9,12 @@ import (
 	"briefbot/briefing"
 )
 
-// storedMeeting is the writer's copy of a stored meeting: what
-// briefing.SameMeeting compares, and the reports that date it.
+// storedMeeting is a stored meeting as the writer changes it: what
+// briefing.SameMeeting compares, and the reports that date it. The
+// writer's index holds it between articles (see meetingCache).
 type storedMeeting struct {
 	facts   briefing.MeetingFacts
 	reports []briefing.MeetingReport
-	merges  int // the index's merges its participants reflect
 }
 
 // storeMeetings merges each meeting the article reports into a stored one
@@ -42,13 +42,13 @@ func (in *ingestTx) storeMeetings() error {
 			}
 			sm = &storedMeeting{facts: facts}
 			sm.facts.Persons, sm.facts.Parties = nil, nil
-			in.idx.keep(id, sm)
 		} else if sm, err = in.mergeIntoMeeting(id, facts); err != nil {
 			return err
 		}
 		if err := in.addMeetingReport(id, sm, m, facts); err != nil {
 			return err
 		}
+		in.idx.keep(id, sm)
 		ours[id] = true
 	}
 	return nil
@@ -125,15 +125,29 @@ func (in *ingestTx) findSameMeeting(f briefing.MeetingFacts, skip map[int64]bool
 	slices.Sort(cands)
 	cands = slices.Compact(cands)
 	for i := len(cands) - 1; i >= 0; i-- {
-		sm, err := in.storedMeeting(cands[i])
+		g, err := in.heldFacts(cands[i])
 		if err != nil {
 			return 0, err
 		}
-		if briefing.SameMeeting(f, sm.facts) {
+		if briefing.SameMeeting(f, g) {
 			return cands[i], nil
 		}
 	}
 	return 0, nil
+}
+
+// heldFacts returns what SameMeeting compares of a stored meeting, from
+// the writer's index (loading the meeting into it when not held). The
+// slices are the index's, not to be changed.
+func (in *ingestTx) heldFacts(id int64) (briefing.MeetingFacts, error) {
+	if f, ok := in.idx.meetingFacts(id); ok {
+		return f, nil
+	}
+	sm, err := in.storedMeeting(id)
+	if err != nil {
+		return briefing.MeetingFacts{}, err
+	}
+	return sm.facts, nil
 }
 
 // meetingsOf returns the meetings an entity takes part in, oldest first,
@@ -153,7 +167,8 @@ func (in *ingestTx) meetingsOf(entity int64) ([]int64, error) {
 	return ids, nil
 }
 
-// storedMeeting loads a stored meeting into the writer's index.
+// storedMeeting returns a stored meeting to change, from the writer's
+// index or else from the database (then the index holds it too).
 func (in *ingestTx) storedMeeting(id int64) (*storedMeeting, error) {
 	if sm, ok := in.idx.meeting(id); ok {
 		return sm, nil

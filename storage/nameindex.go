@@ -24,7 +24,7 @@ type nameIndex struct {
 	// Meetings, likewise: who takes part in which, and what the writer
 	// compares when a new report arrives.
 	meetingsOf map[int64][]int64 // loaded entities: their meetings, oldest first
-	meetings   map[int64]*storedMeeting
+	meetings   *meetingCache
 	places     map[int64]briefing.PlaceFacts
 
 	// Merges since the index was loaded: each person merged away and
@@ -68,7 +68,7 @@ const maxIndexedMeetings = 60_000
 
 func newNameIndex(version int64) *nameIndex {
 	return &nameIndex{byKey: map[string][]int64{}, people: map[int64]*personForms{}, things: map[string]int64{}, version: version,
-		meetingsOf: map[int64][]int64{}, meetings: map[int64]*storedMeeting{}, places: map[int64]briefing.PlaceFacts{},
+		meetingsOf: map[int64][]int64{}, meetings: newMeetingCache(), places: map[int64]briefing.PlaceFacts{},
 		mergedInto: map[int64]int64{}}
 }
 
@@ -155,21 +155,42 @@ func (x *nameIndex) currentIDs(ids []int64) []int64 {
 	return out
 }
 
-// meeting returns a held meeting with its participants brought up to
-// date with the merges since it was last read.
-func (x *nameIndex) meeting(id int64) (*storedMeeting, bool) {
-	sm, ok := x.meetings[id]
-	if ok && sm.merges != x.merges {
-		sm.facts.Persons = x.currentIDs(sm.facts.Persons)
-		sm.merges = x.merges
+// meetingFacts returns what SameMeeting compares of a held meeting, its
+// participants brought up to date with the merges since it was last
+// read. The slices are the cache's: valid until the next meeting is held
+// or dropped, not to be changed.
+func (x *nameIndex) meetingFacts(id int64) (briefing.MeetingFacts, bool) {
+	h := x.heldMeeting(id)
+	if h == nil {
+		return briefing.MeetingFacts{}, false
 	}
-	return sm, ok
+	return x.meetings.facts(h), true
+}
+
+// heldMeeting returns a held meeting's entry, its participants up to
+// date with the merges so far, or nil.
+func (x *nameIndex) heldMeeting(id int64) *heldMeeting {
+	h := x.meetings.get(id)
+	if h != nil && h.merges != x.merges {
+		x.meetings.setPersons(h, len(x.currentIDs(x.meetings.personsOf(h))))
+		h.merges = x.merges
+	}
+	return h
+}
+
+// meeting returns a copy of a held meeting, up to date with the merges,
+// to change and keep again.
+func (x *nameIndex) meeting(id int64) (*storedMeeting, bool) {
+	h := x.heldMeeting(id)
+	if h == nil {
+		return nil, false
+	}
+	return x.meetings.load(h), true
 }
 
 // keep holds a meeting as up to date with the merges so far.
 func (x *nameIndex) keep(id int64, sm *storedMeeting) {
-	sm.merges = x.merges
-	x.meetings[id] = sm
+	x.meetings.put(id, sm, x.merges)
 }
 
 // filedUnder returns the people filed under a loaded key, up to date with
@@ -188,29 +209,33 @@ func (x *nameIndex) filedUnder(key string) []int64 {
 // maxMeetingCandidates of every loaded participant: a participant's list
 // only grows at its end), then, if that was not enough, the older half.
 func (x *nameIndex) trimMeetings() {
-	if len(x.meetings) <= maxIndexedMeetings {
+	if x.meetings.len() <= maxIndexedMeetings {
 		return
 	}
-	live := make(map[int64]bool, len(x.meetings))
+	live := make(map[int64]bool, x.meetings.len())
 	for _, ids := range x.meetingsOf {
 		for _, id := range ids[max(0, len(ids)-maxMeetingCandidates):] {
 			live[id] = true
 		}
 	}
-	for id := range x.meetings {
+	ids := make([]int64, 0, x.meetings.len())
+	for id := range x.meetings.slot {
+		ids = append(ids, id)
+	}
+	for _, id := range ids {
 		if !live[id] {
-			delete(x.meetings, id)
+			x.meetings.drop(id)
 		}
 	}
-	if len(x.meetings) <= maxIndexedMeetings*3/4 {
+	if x.meetings.len() <= maxIndexedMeetings*3/4 {
 		return
 	}
-	ids := make([]int64, 0, len(x.meetings))
-	for id := range x.meetings {
+	ids = ids[:0]
+	for id := range x.meetings.slot {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
 	for _, id := range ids[:len(ids)/2] {
-		delete(x.meetings, id)
+		x.meetings.drop(id)
 	}
 }

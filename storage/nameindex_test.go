@@ -14,7 +14,7 @@ func TestTrimMeetingsKeepsTheComparable(t *testing.T) {
 	x := newNameIndex(1)
 	n := maxIndexedMeetings + 2
 	for id := int64(1); id <= int64(n); id++ {
-		x.meetings[id] = &storedMeeting{}
+		x.keep(id, &storedMeeting{})
 	}
 	// Person 7 took part in meeting 1 and in the latest meetings; only
 	// the latest maxMeetingCandidates of them can be compared with.
@@ -25,10 +25,10 @@ func TestTrimMeetingsKeepsTheComparable(t *testing.T) {
 	}
 	x.meetingsOf[7] = list
 	x.trimMeetings()
-	if got := len(x.meetings); got != maxMeetingCandidates {
+	if got := x.meetings.len(); got != maxMeetingCandidates {
 		t.Errorf("%d meetings held after trimming, want the %d comparable", got, maxMeetingCandidates)
 	}
-	if x.meetings[int64(n)] == nil || x.meetings[int64(n-maxMeetingCandidates+1)] == nil || x.meetings[1] != nil || x.meetings[int64(n-maxMeetingCandidates)] != nil {
+	if !x.meetings.has(int64(n)) || !x.meetings.has(int64(n-maxMeetingCandidates+1)) || x.meetings.has(1) || x.meetings.has(int64(n-maxMeetingCandidates)) {
 		t.Error("trimming did not keep exactly the comparable meetings")
 	}
 	if len(x.meetingsOf[7]) != len(list) {
@@ -38,18 +38,18 @@ func TestTrimMeetingsKeepsTheComparable(t *testing.T) {
 	// Every meeting comparable: the older half goes.
 	x = newNameIndex(1)
 	for id := int64(1); id <= int64(n); id++ {
-		x.meetings[id] = &storedMeeting{}
+		x.keep(id, &storedMeeting{})
 		x.meetingsOf[id] = []int64{id}
 	}
 	x.trimMeetings()
-	if got, want := len(x.meetings), n-n/2; got != want {
+	if got, want := x.meetings.len(), n-n/2; got != want {
 		t.Errorf("%d meetings held after trimming, want %d", got, want)
 	}
-	if x.meetings[int64(n)] == nil || x.meetings[1] != nil || x.meetings[int64(n/2)] != nil || x.meetings[int64(n/2+1)] == nil {
+	if !x.meetings.has(int64(n)) || x.meetings.has(1) || x.meetings.has(int64(n/2)) || !x.meetings.has(int64(n/2+1)) {
 		t.Error("trimming did not keep exactly the newer half")
 	}
 	x.trimMeetings() // under the bound: nothing goes
-	if got := len(x.meetings); got != n-n/2 {
+	if got := x.meetings.len(); got != n-n/2 {
 		t.Errorf("a second trim left %d", got)
 	}
 }
