@@ -46,7 +46,9 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 			resetPeakRSS()
 		}
 		items := generate(g, from, to)
-		start, startCPU := time.Now(), processCPU()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		start, startCPU, startGC := time.Now(), processCPU(), gcCPU()
 		var sum ingest.Summary
 		var err error
 		// Profiles tell the steps apart: go tool pprof -tagfocus step=90000-100000.
@@ -54,7 +56,7 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 			sum, err = p.Run(ctx, items, nil)
 		})
 		total += time.Since(start)
-		cpu := processCPU() - startCPU
+		cpu, gc := processCPU()-startCPU, gcCPU()-startGC
 		if err != nil {
 			return err
 		}
@@ -65,8 +67,8 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		cfg.Logger.Debug("ingest step", "to", to, "per_second", int(float64(to-from)/(total-elapsed[from]).Seconds()),
-			"cpu_ms_per_article", fmt.Sprintf("%.2f", float64(cpu.Microseconds())/1000/float64(to-from)),
-			"rss_mib", currentRSS()>>20, "go_heap_mib", ms.HeapInuse>>20, "go_sys_mib", ms.Sys>>20)
+			"cpu_ms_per_article", msPerArticle(cpu, to-from), "gc_ms_per_article", msPerArticle(gc, to-from),
+			"gc_cycles", ms.NumGC-before.NumGC, "gc_goal_mib", ms.NextGC>>20, "rss_mib", currentRSS()>>20, "go_heap_mib", ms.HeapInuse>>20, "go_sys_mib", ms.Sys>>20)
 		from = to
 	}
 	res.PeakRSS = max(peak, peakRSS())
@@ -77,6 +79,11 @@ func ingestCorpus(ctx context.Context, cfg Config, lex *lexicon.Lexicon, g *corp
 		return fmt.Errorf("%d generated articles failed to ingest", res.Summary.Failed)
 	}
 	return nil
+}
+
+// msPerArticle formats d per article in milliseconds, for the step log.
+func msPerArticle(d time.Duration, articles int) string {
+	return fmt.Sprintf("%.2f", float64(d.Microseconds())/1000/float64(articles))
 }
 
 // steps are the ends of the ingest steps: every multiple of chunk, the
