@@ -264,20 +264,18 @@ func (w *writer) store(ctx context.Context, j job) {
 
 // commit ends the open transaction, committing it unless ctx is done, and
 // reports the outcomes waiting for it; a failed commit fails the articles
-// it stored. When ctx is done nothing is reported.
+// it stored. What a transaction rolled back for ctx stored is not
+// reported; what it committed is, even when ctx is done by then.
 func (w *writer) commit(ctx context.Context) {
 	var err error
 	if w.tx != nil {
 		if ctx.Err() != nil {
 			w.tx.Rollback()
-		} else {
-			err = w.tx.Commit()
+			w.tx, w.stored, w.waiting = nil, 0, w.waiting[:0]
+			return
 		}
+		err = w.tx.Commit()
 		w.tx, w.stored = nil, 0
-	}
-	if ctx.Err() != nil {
-		w.waiting = w.waiting[:0]
-		return
 	}
 	for _, wo := range w.waiting {
 		out := wo.out
