@@ -14,13 +14,18 @@ import (
 // share of a 100,000-article ingest grow threefold from its start to its
 // end.
 type meetingCache struct {
-	slot    map[int64]int32 // meeting id → index in held
+	// slots[id-base] is 1 + the index in held of meeting id, 0 when not
+	// held: meeting ids are dense, and a map of tens of thousands of them
+	// cost a cache miss at every candidate a report was compared with.
+	slots   []int32
+	base    int64
+	count   int
 	held    []heldMeeting
-	free    []int32        // slots of dropped meetings, for reuse
-	ids     []int64        // the persons and parties of the held meetings
-	reports []heldReport   // their reports
-	dead    int            // entries of ids and reports no meeting uses
-	strs    []string       // kinds, statuses, time words and place names, each once
+	free    []int32      // slots of dropped meetings, for reuse
+	ids     []int64      // the persons and parties of the held meetings
+	reports []heldReport // their reports
+	dead    int          // entries of ids and reports no meeting uses
+	strs    []string     // kinds, statuses, time words and place names, each once
 	strIdx  map[string]uint32
 }
 
@@ -49,21 +54,55 @@ type span struct{ off, n int32 }
 const maxHeldStrings = 1 << 16
 
 func newMeetingCache() *meetingCache {
-	return &meetingCache{slot: map[int64]int32{}, strIdx: map[string]uint32{"": 0}, strs: []string{""}}
+	return &meetingCache{strIdx: map[string]uint32{"": 0}, strs: []string{""}}
 }
 
 // len is the number of meetings held.
-func (c *meetingCache) len() int { return len(c.slot) }
+func (c *meetingCache) len() int { return c.count }
 
 // has reports whether meeting id is held.
 func (c *meetingCache) has(id int64) bool {
-	_, ok := c.slot[id]
+	_, ok := c.slotOf(id)
 	return ok
+}
+
+// slotOf returns the index in held of meeting id.
+func (c *meetingCache) slotOf(id int64) (int32, bool) {
+	if id < c.base || id >= c.base+int64(len(c.slots)) || c.slots[id-c.base] == 0 {
+		return 0, false
+	}
+	return c.slots[id-c.base] - 1, true
+}
+
+// setSlot records meeting id's index in held (-1: not held), making room
+// for id in slots.
+func (c *meetingCache) setSlot(id int64, i int32) {
+	switch {
+	case len(c.slots) == 0:
+		c.base = id
+	case id < c.base:
+		grown := make([]int32, c.base-id+int64(len(c.slots)))
+		copy(grown[c.base-id:], c.slots)
+		c.slots, c.base = grown, id
+	}
+	for id-c.base >= int64(len(c.slots)) {
+		c.slots = append(c.slots, make([]int32, max(1024, len(c.slots)/2))...)
+	}
+	c.slots[id-c.base] = i + 1
+}
+
+// each calls f with every held meeting's id.
+func (c *meetingCache) each(f func(id int64)) {
+	for k, s := range c.slots {
+		if s != 0 {
+			f(c.base + int64(k))
+		}
+	}
 }
 
 // get returns meeting id's entry, to read or to bring up to date in place.
 func (c *meetingCache) get(id int64) *heldMeeting {
-	i, ok := c.slot[id]
+	i, ok := c.slotOf(id)
 	if !ok {
 		return nil
 	}
@@ -116,6 +155,9 @@ func (c *meetingCache) load(h *heldMeeting) *storedMeeting {
 
 // put holds meeting id as sm says, its persons up to date with merges.
 func (c *meetingCache) put(id int64, sm *storedMeeting, merges int) {
+	if id <= 0 {
+		return // not a stored meeting
+	}
 	if len(c.strs) > maxHeldStrings {
 		*c = *newMeetingCache()
 	}
@@ -125,7 +167,7 @@ func (c *meetingCache) put(id int64, sm *storedMeeting, merges int) {
 	if f.Place.ID != 0 {
 		h.placeName, h.placeCountry = c.intern(f.Place.Name), c.intern(f.Place.Country)
 	}
-	i, held := c.slot[id]
+	i, held := c.slotOf(id)
 	old := heldMeeting{}
 	if held {
 		old = c.held[i]
@@ -136,13 +178,15 @@ func (c *meetingCache) put(id int64, sm *storedMeeting, merges int) {
 	switch {
 	case held:
 	case len(c.free) > 0:
+		c.count++
 		i, c.free = c.free[len(c.free)-1], c.free[:len(c.free)-1]
 	default:
+		c.count++
 		i = int32(len(c.held))
 		c.held = append(c.held, heldMeeting{})
 	}
 	c.held[i] = h
-	c.slot[id] = i
+	c.setSlot(id, i)
 	c.compactIfSparse()
 }
 
@@ -182,7 +226,7 @@ func (c *meetingCache) intern(s string) uint32 {
 
 // drop forgets meeting id.
 func (c *meetingCache) drop(id int64) {
-	i, ok := c.slot[id]
+	i, ok := c.slotOf(id)
 	if !ok {
 		return
 	}
@@ -190,7 +234,8 @@ func (c *meetingCache) drop(id int64) {
 	c.dead += int(h.persons.n + h.parties.n + h.reports.n)
 	c.held[i] = heldMeeting{}
 	c.free = append(c.free, i)
-	delete(c.slot, id)
+	c.slots[id-c.base] = 0
+	c.count--
 	c.compactIfSparse()
 }
 
@@ -200,7 +245,7 @@ func (c *meetingCache) compactIfSparse() {
 	if c.dead < 1<<12 || c.dead < (len(c.ids)+len(c.reports))/2 {
 		return
 	}
-	held := make([]heldMeeting, 0, len(c.slot))
+	held := make([]heldMeeting, 0, c.count)
 	ids := make([]int64, 0, len(c.ids)-c.dead/2)
 	reports := make([]heldReport, 0, len(c.reports)-c.dead/2)
 	move := func(s span, from []int64) span {
@@ -208,14 +253,25 @@ func (c *meetingCache) compactIfSparse() {
 		ids = append(ids, from[s.off:s.off+s.n]...)
 		return n
 	}
-	for id, i := range c.slot {
-		h := c.held[i]
+	first := -1
+	for k, s := range c.slots {
+		if s == 0 {
+			continue
+		}
+		if first < 0 {
+			first = k
+		}
+		h := c.held[s-1]
 		h.persons, h.parties = move(h.persons, c.ids), move(h.parties, c.ids)
 		r := span{int32(len(reports)), h.reports.n}
 		reports = append(reports, c.reports[h.reports.off:h.reports.off+h.reports.n]...)
 		h.reports = r
-		c.slot[id] = int32(len(held))
+		c.slots[k] = int32(len(held)) + 1
 		held = append(held, h)
 	}
 	c.held, c.ids, c.reports, c.free, c.dead = held, ids, reports, nil, 0
+	// The slots start at the oldest meeting held.
+	if first > 0 {
+		c.slots, c.base = append([]int32(nil), c.slots[first:]...), c.base+int64(first)
+	}
 }

@@ -33,6 +33,7 @@ type nameIndex struct {
 	// (see current, meeting), not at each merge, which had to visit
 	// every held meeting and key.
 	mergedInto map[int64]int64
+	mergedAway []uint64 // bit id: id is in mergedInto; most ids read are not
 	merges     int
 	// The highest id merged away: new entities are numbered above it,
 	// since mergedInto would take a new entity given the id of one
@@ -105,6 +106,12 @@ func (x *nameIndex) merge(from, into int64) {
 	delete(x.meetingsOf, from)
 	delete(x.meetingsOf, into)
 	x.mergedInto[from] = into
+	if from >= 0 {
+		for int(from/64) >= len(x.mergedAway) {
+			x.mergedAway = append(x.mergedAway, make([]uint64, max(16, len(x.mergedAway)/2))...)
+		}
+		x.mergedAway[from/64] |= 1 << (from % 64)
+	}
 	x.merges++
 	x.highestMerged = max(x.highestMerged, from)
 	f, t := x.people[from], x.people[into]
@@ -131,19 +138,28 @@ func (x *nameIndex) merge(from, into int64) {
 // current is the person id stands for now: itself, or the one it was
 // merged into, through any later merges.
 func (x *nameIndex) current(id int64) int64 {
-	for {
-		to, ok := x.mergedInto[id]
-		if !ok {
-			return id
-		}
-		id = to
+	for x.wasMerged(id) {
+		id = x.mergedInto[id]
 	}
+	return id
+}
+
+// wasMerged reports whether person id was merged into another.
+func (x *nameIndex) wasMerged(id int64) bool {
+	if id < 0 {
+		_, ok := x.mergedInto[id] // not a rowid: never so far
+		return ok
+	}
+	if int(id/64) >= len(x.mergedAway) {
+		return false
+	}
+	return x.mergedAway[id/64]&(1<<(id%64)) != 0
 }
 
 // currentIDs maps ids to the people they stand for now, in place, keeping
 // the first of any that became one.
 func (x *nameIndex) currentIDs(ids []int64) []int64 {
-	if len(x.mergedInto) == 0 {
+	if !slices.ContainsFunc(ids, x.wasMerged) {
 		return ids
 	}
 	out := ids[:0]
@@ -219,9 +235,7 @@ func (x *nameIndex) trimMeetings() {
 		}
 	}
 	ids := make([]int64, 0, x.meetings.len())
-	for id := range x.meetings.slot {
-		ids = append(ids, id)
-	}
+	x.meetings.each(func(id int64) { ids = append(ids, id) })
 	for _, id := range ids {
 		if !live[id] {
 			x.meetings.drop(id)
@@ -231,10 +245,7 @@ func (x *nameIndex) trimMeetings() {
 		return
 	}
 	ids = ids[:0]
-	for id := range x.meetings.slot {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
+	x.meetings.each(func(id int64) { ids = append(ids, id) }) // in order
 	for _, id := range ids[:len(ids)/2] {
 		x.meetings.drop(id)
 	}
