@@ -42,17 +42,13 @@ type guardian struct {
 
 func newGuardian(t *testing.T) *guardian { return &guardian{t: t, abort: make(chan struct{})} }
 
-// wait waits for ch. It gives up when ctx (if not nil) is done, when
-// another wait ran out, or after guard, failing the test.
+// wait waits for ch. It gives up when ctx is done, when another wait ran
+// out, or after guard, failing the test.
 func (g *guardian) wait(ctx context.Context, ch <-chan struct{}, format string, args ...any) bool {
-	var done <-chan struct{}
-	if ctx != nil {
-		done = ctx.Done()
-	}
 	select {
 	case <-ch:
 		return true
-	case <-done:
+	case <-ctx.Done():
 		return false
 	case <-g.abort:
 		return false
@@ -580,7 +576,7 @@ func TestRunOutcomesInOrder(t *testing.T) {
 			}(items[workers-1].Open)
 			if workers > 1 {
 				items[0].Open = func() (io.ReadCloser, error) {
-					g.wait(nil, later, "item 0 waiting for item %d to start", workers-1)
+					g.wait(context.Background(), later, "item 0 waiting for item %d to start", workers-1)
 					return firstOpen()
 				}
 			}
@@ -653,7 +649,7 @@ func TestTransactionsGrowWhileExtractionKeepsUp(t *testing.T) {
 			}}
 			sink := newFakeSink()
 			sink.onStore = func(src string) {
-				g.wait(nil, opened[min(index[src]+ahead, n)], "storing %s: the worker getting %d items ahead", src, ahead)
+				g.wait(context.Background(), opened[min(index[src]+ahead, n)], "storing %s: the worker getting %d items ahead", src, ahead)
 			}
 			p := New(testExtractor(t), sink, Options{Workers: workers})
 			next := 0
@@ -718,7 +714,7 @@ func TestReadAheadIsBounded(t *testing.T) {
 				if src != items[0].Source {
 					return
 				}
-				if !g.wait(nil, opened[maxReady-1], "item %d to be read while the writer stores item 0", maxReady-1) {
+				if !g.wait(context.Background(), opened[maxReady-1], "item %d to be read while the writer stores item 0", maxReady-1) {
 					return
 				}
 				// A negative check: give a broken bound a moment to show.
@@ -759,7 +755,7 @@ func TestCommitsWhenNothingIsReady(t *testing.T) {
 				name := fmt.Sprintf("a%02d", i)
 				text := articleText(name)
 				items[i] = Item{Path: name, Source: name, Open: func() (io.ReadCloser, error) {
-					if i > 0 && !g.wait(nil, reported[i-1], "%s waiting for %s to be reported (no commit while nothing was ready)", name, items[i-1].Path) {
+					if i > 0 && !g.wait(context.Background(), reported[i-1], "%s waiting for %s to be reported (no commit while nothing was ready)", name, items[i-1].Path) {
 						return nil, errors.New("gave up")
 					}
 					return io.NopCloser(strings.NewReader(text)), nil
@@ -1047,7 +1043,7 @@ func TestReportAfterCommitStorage(t *testing.T) {
 			err = db.RecordIngested(ctx, o.Path, int64(i), time.Unix(int64(i), 0))
 			close(done)
 		}()
-		if !g.wait(nil, done, "a write from the report of %s (its transaction still open?)", o.Path) {
+		if !g.wait(context.Background(), done, "a write from the report of %s (its transaction still open?)", o.Path) {
 			return
 		}
 		if err != nil {
@@ -1168,5 +1164,5 @@ func TestCancelRollsBackStorage(t *testing.T) {
 		}
 		close(done)
 	}()
-	newGuardian(t).wait(nil, done, "a write after the cancellation (the writer still held?)")
+	newGuardian(t).wait(context.Background(), done, "a write after the cancellation (the writer still held?)")
 }
