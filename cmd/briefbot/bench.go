@@ -28,7 +28,7 @@ run leaves in memory does not count in the next one's peak.
 
 Examples:
   briefbot bench                                   10,000 and 100,000 articles, 3 runs each
-  briefbot bench --articles 1000000 --runs 1       one run at a million (about 20 minutes and 12 GB of disk)
+  briefbot bench --articles 1000000 --runs 1       one run at a million (about 17 minutes and 11 GB of disk)
   briefbot bench --articles 100000 --runs 1 --cpuprofile ingest.pprof
 
 Flags:
