@@ -10,10 +10,6 @@ import (
 // snippetTokens is the most tokens a search snippet shows.
 const snippetTokens = 32
 
-// snippetLead is how many tokens a cut snippet shows before its first
-// matched word, when the sentence has them.
-const snippetLead = 4
-
 // textToken is a token's place in a text and whether it is a searched word.
 type textToken struct {
 	start, end int
@@ -58,7 +54,7 @@ func snippet(text string, terms []string) string {
 	toks := tokensOf(text, terms)
 	from, to := 0, len(toks)
 	if len(toks) > snippetTokens {
-		from = bestWindow(toks, len(terms))
+		from = bestWindow(text, toks, len(terms))
 		to = from + snippetTokens
 	}
 	var b strings.Builder
@@ -90,32 +86,71 @@ func snippet(text string, terms []string) string {
 }
 
 // bestWindow returns where the window of snippetTokens tokens starts that
-// holds the most different searched words, then the most occurrences,
-// starting snippetLead tokens before its first one where it can.
-func bestWindow(toks []textToken, terms int) int {
-	bestFrom, bestDistinct, bestHits := 0, -1, -1
-	seen := make([]int, terms)
-	for from := 0; from+snippetTokens <= len(toks); from++ {
+// shows the searched words best, choosing as FTS5's snippet() does. Each
+// occurrence is tried as the start of a window, scored 1,000 for each
+// different word in it and 1 for each repeat, and the window is then
+// placed with its words in the middle; and each occurrence is tried with
+// the window starting at the last sentence start before it (the text's
+// start, or a token after ". " or ": "), which scores 120 more at the
+// text's start and 100 more elsewhere. The first best wins.
+func bestWindow(text string, toks []textToken, terms int) int {
+	seen := make([]bool, terms)
+	// score scores the window starting at token from, and says where a
+	// window with its words in the middle would start.
+	score := func(from int) (int, int) {
 		clear(seen)
-		distinct, hits, first := 0, 0, -1
-		for i, t := range toks[from : from+snippetTokens] {
+		n, first, last := 0, -1, -1
+		for i := from; i < min(from+snippetTokens, len(toks)); i++ {
+			t := toks[i]
 			if t.term < 0 {
 				continue
 			}
-			if seen[t.term] == 0 {
-				distinct++
+			if seen[t.term] {
+				n++
+			} else {
+				n += 1000
 			}
-			seen[t.term]++
-			hits++
+			seen[t.term] = true
 			if first < 0 {
 				first = i
 			}
+			last = i + 1
 		}
-		if distinct > bestDistinct || distinct == bestDistinct && hits > bestHits {
-			// Windows starting later, up to a lead before its first
-			// word, hold all the same words and more text after them.
-			bestFrom, bestDistinct, bestHits = from+max(0, first-snippetLead), distinct, hits
+		centred := first - (snippetTokens-(last-first))/2
+		return n, max(0, min(centred, len(toks)-snippetTokens))
+	}
+	best, bestStart := -1, 0
+	sentence := 0 // the last sentence start seen
+	for i, t := range toks {
+		if i > 0 && startsSentence(text, toks[i-1].end, t.start) {
+			sentence = i
+		}
+		if t.term < 0 {
+			continue
+		}
+		if n, start := score(i); n > best {
+			best, bestStart = n, start
+		}
+		if sentence < i {
+			n, _ := score(sentence)
+			if sentence == 0 {
+				n += 120
+			} else {
+				n += 100
+			}
+			if n > best {
+				best, bestStart = n, sentence
+			}
 		}
 	}
-	return min(bestFrom, len(toks)-snippetTokens)
+	return bestStart
+}
+
+// startsSentence tells whether the token at start, after the previous
+// token's end, begins a sentence: spaces before it, and a period or a
+// colon before them.
+func startsSentence(text string, prevEnd, start int) bool {
+	gap := text[prevEnd:start]
+	trimmed := strings.TrimRight(gap, " \t\n\r")
+	return len(trimmed) < len(gap) && (strings.HasSuffix(trimmed, ".") || strings.HasSuffix(trimmed, ":"))
 }

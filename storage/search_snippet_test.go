@@ -26,9 +26,12 @@ func TestSnippet(t *testing.T) {
 			"\x02GAZA\x03, \x02Gaza\x03 and \x02gazá\x03."},
 		{"a word inside another is not it", "Hostages and hostage-taking.", []string{"hostage"},
 			"Hostages and \x02hostage\x03-taking."},
-		{"long: cut around the words, a lead before them",
+		{"long: the words in the middle",
 			long(append(append(filler(40), "talks", "in", "Cairo"), filler(40)...)...) + ".", []string{"cairo", "talks"},
-			"…w w w w \x02talks\x03 in \x02Cairo\x03 " + strings.TrimSpace(strings.Repeat("w ", 25)) + "…"},
+			"…" + strings.Repeat("w ", 14) + "\x02talks\x03 in \x02Cairo\x03 " + strings.TrimSpace(strings.Repeat("w ", 15)) + "…"},
+		{"long: the words within the first tokens, from the start",
+			long(append(append(filler(20), "talks"), filler(40)...)...), []string{"talks"},
+			strings.Repeat("w ", 20) + "\x02talks\x03 " + strings.TrimSpace(strings.Repeat("w ", 11)) + "…"},
 		{"long: the words at the start", long(append([]string{"Cairo", "talks"}, filler(40)...)...), []string{"cairo"},
 			"\x02Cairo\x03 talks " + strings.TrimSpace(strings.Repeat("w ", 30)) + "…"},
 		{"long: the words at the end", long(append(filler(40), "Cairo")...) + "!", []string{"cairo"},
@@ -65,4 +68,41 @@ func FuzzSnippet(f *testing.F) {
 			t.Fatalf("snippet %q is not a part of %q", s, text)
 		}
 	})
+}
+
+// TestSnippetAsFTS5 compares snippets with FTS5's snippet() for every
+// sentence of the sample corpus that holds each of some words.
+func TestSnippetAsFTS5(t *testing.T) {
+	db := seedDB(t)
+	compared := 0
+	for _, words := range []string{"hostages", "ceasefire", "Doha", "Hamas", "said", "the", "Blinken", "talks", "Israel",
+		"ceasefire hostages", "the of", "Hamas Israel said", "talks Doha"} {
+		match, err := ftsQuery(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var terms []string
+		for _, w := range strings.Fields(words) {
+			terms = append(terms, strings.ToLower(w))
+		}
+		rows, err := db.sql.Query(`SELECT s.text, snippet(sentences_fts, 0, char(2), char(3), '…', 32)
+			FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ?`, match)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var text, want string
+			if err := rows.Scan(&text, &want); err != nil {
+				t.Fatal(err)
+			}
+			if got := snippet(text, terms); got != want {
+				t.Errorf("snippet of %q for %q:\n got %q\nwant %q (FTS5)", text, words, got, want)
+			}
+			compared++
+		}
+		rows.Close()
+	}
+	if compared < 50 {
+		t.Fatalf("compared %d snippets only", compared)
+	}
 }
