@@ -26,6 +26,7 @@ import (
 	"briefbot/briefing/names"
 	"briefbot/corpus"
 	"briefbot/internal/discordtest"
+	"briefbot/internal/syncbuf"
 	"briefbot/storage"
 )
 
@@ -34,24 +35,6 @@ const hostileArticle = `date 2024-03-25 Hostile text
 Mallory Vance, an organiser, met David Barnea in Doha on Monday.
 "@everyone **now** <@123456> [click](https://evil.example) ||spoiler|| # heading," Mallory Vance said.
 `
-
-// syncBuffer is a log sink the bot's goroutines write to concurrently.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // corpusService builds the sample corpus and the hostile article into a
 // SQLite file in a temporary directory and returns the query layer.
@@ -100,7 +83,7 @@ type harness struct {
 	t    *testing.T
 	srv  *discordtest.Server
 	bot  *Bot
-	logs *syncBuffer
+	logs *syncbuf.Buffer
 	stop func() error
 }
 
@@ -114,7 +97,7 @@ func startBot(t *testing.T, svc Service, tweak func(*Bot)) *harness {
 
 func startBotOn(t *testing.T, srv *discordtest.Server, svc Service, tweak func(*Bot)) *harness {
 	t.Helper()
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	b, err := New(Config{Token: srv.Token(), APIURL: srv.URL()}, svc, log)
 	if err != nil {

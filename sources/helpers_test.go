@@ -1,7 +1,6 @@
 package sources
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -24,6 +23,7 @@ import (
 	"briefbot/briefing/lexicon"
 	"briefbot/corpus"
 	"briefbot/internal/clocktest"
+	"briefbot/internal/syncbuf"
 	"briefbot/sources/web"
 	"briefbot/storage"
 )
@@ -43,7 +43,7 @@ type fixture struct {
 	db    *storage.DB
 	fetch *web.Fetcher
 	r     *Reader
-	logs  *syncBuffer
+	logs  *syncbuf.Buffer
 }
 
 // newFixture builds a fixture; web options given (Timeout, MaxBytes) are
@@ -64,28 +64,10 @@ func newFixture(t *testing.T, wopts web.Options) *fixture {
 	wopts.AllowPrivateNetworks, wopts.HostRate, wopts.HostBurst, wopts.Clock = true, 1000, 1000, clock
 	fetch := web.New(wopts)
 	t.Cleanup(fetch.Close)
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	r := NewReader(fetch, db, ingest.New(extract.New(lex), db, ingest.Options{}), Options{Clock: clock, Logger: logger})
 	return &fixture{t: t, ctx: ctx, clock: clock, db: db, fetch: fetch, r: r, logs: logs}
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent writes.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // addFeed stores a polled feed directly, without fetching it.

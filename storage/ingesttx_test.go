@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,11 +8,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"briefbot/briefing"
+	"briefbot/internal/syncbuf"
 )
 
 // Tests of BeginIngest's transactions (briefing.IngestTx): articles stored
@@ -335,28 +334,10 @@ func TestIngestTxFailedArticleLeavesNoTrace(t *testing.T) {
 	}
 }
 
-// lockedBuffer collects a logger's output.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) count(s string) int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return strings.Count(b.buf.String(), s)
-}
-
 // openLoggedDB opens a fresh database whose debug log is kept.
-func openLoggedDB(t *testing.T) (*DB, *lockedBuffer) {
+func openLoggedDB(t *testing.T) (*DB, *syncbuf.Buffer) {
 	t.Helper()
-	log := &lockedBuffer{}
+	log := &syncbuf.Buffer{}
 	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "corpus.db"), Options{
 		Lexicon: testLexicon(t), Now: fixedNow,
 		Logger: slog.New(slog.NewTextHandler(log, &slog.HandlerOptions{Level: slog.LevelDebug})),
@@ -470,7 +451,7 @@ func TestIngestTxMentionsAcrossMerges(t *testing.T) {
 			for _, a := range tc.committed {
 				mustIngest(t, db, article(a))
 			}
-			merges := log.count("people merged")
+			merges := log.Count("people merged")
 			tx := beginTx(t, db)
 			for _, a := range tc.tx {
 				ex := article(a)
@@ -479,7 +460,7 @@ func TestIngestTxMentionsAcrossMerges(t *testing.T) {
 				}
 			}
 			mustCommit(t, tx)
-			if log.count("people merged") == merges {
+			if log.Count("people merged") == merges {
 				t.Fatal("no merge in the transaction: the test no longer tests what it is for")
 			}
 

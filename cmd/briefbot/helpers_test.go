@@ -4,7 +4,6 @@ package main
 // with captured streams, a map for the environment and a fixed clock.
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -16,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"briefbot/internal/syncbuf"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -30,24 +31,6 @@ var seedFiles = []string{
 	"002_9ca1e063e595d5e0.txt",
 	"003_17d541fd9fb80723.txt",
 	"004_96a133d52f3f5cc3.txt",
-}
-
-// lockedBuffer is a bytes.Buffer safe to write from several goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 // result is what one run of the program did.
@@ -68,7 +51,7 @@ type runner struct {
 
 func (rn runner) run(t *testing.T, args ...string) result {
 	t.Helper()
-	var stdout, stderr lockedBuffer
+	var stdout, stderr syncbuf.Buffer
 	a := &app{
 		stdout: &stdout,
 		stderr: &stderr,

@@ -11,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"briefbot/internal/discordtest"
+	"briefbot/internal/syncbuf"
 )
 
 // TestServe runs `briefbot serve --config` against a Discord-compatible
@@ -24,7 +25,7 @@ func TestServe(t *testing.T) {
 	srv := discordtest.New(t, discordtest.WithInteractionDeadline(3*time.Second))
 	cfg := writeConfig(t, dir, "discord:\n  token: ${DISCORD_TOKEN}\n  api_url: "+srv.URL()+"\ndatabase:\n  path: "+db+"\n")
 
-	var stdout, stderr lockedBuffer
+	var stdout, stderr syncbuf.Buffer
 	a := &app{stdout: &stdout, stderr: &stderr, now: time.Now,
 		getenv:     func(k string) string { return map[string]string{"DISCORD_TOKEN": srv.Token()}[k] },
 		isTerminal: func(io.Writer) bool { return false }}

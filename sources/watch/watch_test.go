@@ -1,7 +1,6 @@
 package watch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"briefbot/internal/clocktest"
+	"briefbot/internal/syncbuf"
 )
 
 const (
@@ -120,30 +120,12 @@ func (r *recorder) numCalls() int {
 	return len(r.calls)
 }
 
-// syncBuffer is a bytes.Buffer safe for concurrent use, for logs.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 type fixture struct {
 	dir    string
 	clock  *clocktest.Clock
 	ledger *memLedger
 	rec    *recorder
-	logs   *syncBuffer
+	logs   *syncbuf.Buffer
 	w      *Watcher
 }
 
@@ -154,7 +136,7 @@ func newFixture(t *testing.T) *fixture {
 		clock:  clocktest.New(time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)),
 		ledger: newMemLedger(),
 		rec:    &recorder{},
-		logs:   &syncBuffer{},
+		logs:   &syncbuf.Buffer{},
 	}
 	f.w = f.newWatcher(t)
 	return f
