@@ -91,6 +91,23 @@ CIA director William Burns is expected to join the talks on %[1]s next week, off
 `, topic)
 }
 
+// articleItems are n articles named a0000, a0001…; opening item i first
+// calls before(i), and fails with its error if it returns one.
+func articleItems(n int, before func(i int) error) []Item {
+	items := make([]Item, n)
+	for i := range items {
+		name := fmt.Sprintf("a%04d", i)
+		text := articleText(name)
+		items[i] = Item{Path: name, Source: name, Open: func() (io.ReadCloser, error) {
+			if err := before(i); err != nil {
+				return nil, err
+			}
+			return io.NopCloser(strings.NewReader(text)), nil
+		}}
+	}
+	return items
+}
+
 var (
 	errOpen   = errors.New("disk on fire")
 	errCommit = errors.New("commit refused")
@@ -630,23 +647,18 @@ func TestTransactionsGrowWhileExtractionKeepsUp(t *testing.T) {
 		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
 			g := newGuardian(t)
 			opened := make([]chan struct{}, n+1)
-			index := map[string]int{}
-			items := make([]Item, n+1)
-			for i := range n {
+			for i := range opened {
 				opened[i] = make(chan struct{})
-				name := fmt.Sprintf("a%04d", i)
-				index[name] = i
-				text := articleText(name)
-				items[i] = Item{Path: name, Source: name, Open: func() (io.ReadCloser, error) {
-					close(opened[i])
-					return io.NopCloser(strings.NewReader(text)), nil
-				}}
 			}
-			opened[n] = make(chan struct{})
-			items[n] = Item{Path: "tail", Source: "tail", Open: func() (io.ReadCloser, error) {
+			items := articleItems(n, func(i int) error { close(opened[i]); return nil })
+			index := map[string]int{}
+			for i, it := range items {
+				index[it.Source] = i
+			}
+			items = append(items, Item{Path: "tail", Source: "tail", Open: func() (io.ReadCloser, error) {
 				close(opened[n])
 				return nil, errTail
-			}}
+			}})
 			sink := newFakeSink()
 			sink.onStore = func(src string) {
 				g.wait(context.Background(), opened[min(index[src]+ahead, n)], "storing %s: the worker getting %d items ahead", src, ahead)
@@ -699,16 +711,10 @@ func TestReadAheadIsBounded(t *testing.T) {
 		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
 			g := newGuardian(t)
 			opened := make([]chan struct{}, n)
-			items := make([]Item, n)
-			for i := range items {
+			for i := range opened {
 				opened[i] = make(chan struct{})
-				name := fmt.Sprintf("a%03d", i)
-				text := articleText(name)
-				items[i] = Item{Path: name, Source: name, Open: func() (io.ReadCloser, error) {
-					close(opened[i])
-					return io.NopCloser(strings.NewReader(text)), nil
-				}}
 			}
+			items := articleItems(n, func(i int) error { close(opened[i]); return nil })
 			sink := newFakeSink()
 			sink.onStore = func(src string) {
 				if src != items[0].Source {
@@ -749,18 +755,16 @@ func TestCommitsWhenNothingIsReady(t *testing.T) {
 		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
 			g := newGuardian(t)
 			reported := make([]chan struct{}, n)
-			items := make([]Item, n)
-			for i := range items {
+			for i := range reported {
 				reported[i] = make(chan struct{})
-				name := fmt.Sprintf("a%02d", i)
-				text := articleText(name)
-				items[i] = Item{Path: name, Source: name, Open: func() (io.ReadCloser, error) {
-					if i > 0 && !g.wait(context.Background(), reported[i-1], "%s waiting for %s to be reported (no commit while nothing was ready)", name, items[i-1].Path) {
-						return nil, errors.New("gave up")
-					}
-					return io.NopCloser(strings.NewReader(text)), nil
-				}}
 			}
+			var items []Item
+			items = articleItems(n, func(i int) error {
+				if i > 0 && !g.wait(context.Background(), reported[i-1], "%s waiting for %s to be reported (no commit while nothing was ready)", items[i].Path, items[i-1].Path) {
+					return errors.New("gave up")
+				}
+				return nil
+			})
 			sink := newFakeSink()
 			p := New(testExtractor(t), sink, Options{Workers: workers})
 			var outs []Outcome
