@@ -301,27 +301,13 @@ func TestIngestTxFailedArticleLeavesNoTrace(t *testing.T) {
 			if got, want := sortedCopy(exportNames(exp)), []string{"Dana Elkayam", "Eli Mizrahi", "Noam Varsano", "William Burns"}; !slices.Equal(got, want) {
 				t.Errorf("people %q, want %q", got, want)
 			}
-			for _, w := range []wantPerson{
+			checkPeople(t, exp, []wantPerson{
 				{"Noam Varsano", []string{"Noam Varsano"}, []string{"a.txt", "c.txt"}},
 				{"William Burns", []string{"Burns", "William Burns"}, []string{"a.txt", "c.txt"}},
 				{"Dana Elkayam", []string{"Dana Elkayam"}, []string{"c.txt"}},
 				{"Eli Mizrahi", []string{"Eli Mizrahi"}, []string{"c.txt"}},
-			} {
-				p := exportPerson(t, exp, w.name)
-				if got := sortedCopy(p.Aliases); !slices.Equal(got, sortedCopy(w.aliases)) {
-					t.Errorf("%s: aliases %q, want %q", w.name, got, w.aliases)
-				}
-				if got := sortedCopy(p.Sources); !slices.Equal(got, w.sources) {
-					t.Errorf("%s: sources %q, want %q", w.name, got, w.sources)
-				}
-			}
-			var places []string
-			for _, p := range exp.Places {
-				places = append(places, p.Name+"/"+p.Country)
-			}
-			if want := []string{"Cairo/Egypt", "Doha/Qatar"}; !slices.Equal(sortedCopy(places), want) {
-				t.Errorf("places %q, want %q", places, want)
-			}
+			})
+			checkPlaces(t, exp, "Cairo/Egypt", "Doha/Qatar")
 			assertMentionsAddUp(t, db)
 			for word, want := range map[string][]string{
 				"alphaword": {"a.txt"}, "betaword": nil, "gammaword": {"c.txt"}, "talks": {"a.txt", "c.txt"},
@@ -642,27 +628,13 @@ func TestIngestTxRollback(t *testing.T) {
 	if got, want := sortedCopy(exportNames(exp)), []string{"Dana Elkayam", "Eli Mizrahi", "Noam Varsano", "Omer Golan", "Yael Tamir"}; !slices.Equal(got, want) {
 		t.Errorf("people %q, want %q", got, want)
 	}
-	for _, w := range []wantPerson{
+	checkPeople(t, exp, []wantPerson{
 		{"Dana Elkayam", []string{"Dana Elkayam"}, []string{"next.txt"}},
 		{"Eli Mizrahi", []string{"Eli Mizrahi"}, []string{"next.txt"}},
 		{"Omer Golan", []string{"Omer Golan"}, []string{"next.txt"}},
 		{"Noam Varsano", []string{"Noam Varsano", "Varsano"}, []string{"first.txt", "next.txt"}},
-	} {
-		p := exportPerson(t, exp, w.name)
-		if got := sortedCopy(p.Aliases); !slices.Equal(got, w.aliases) {
-			t.Errorf("%s: aliases %q, want %q", w.name, got, w.aliases)
-		}
-		if got := sortedCopy(p.Sources); !slices.Equal(got, w.sources) {
-			t.Errorf("%s: sources %q, want %q", w.name, got, w.sources)
-		}
-	}
-	var places []string
-	for _, p := range exp.Places {
-		places = append(places, p.Name+"/"+p.Country)
-	}
-	if want := []string{"Cairo/Egypt", "Doha/Qatar", "Jerusalem/Israel"}; !slices.Equal(sortedCopy(places), want) {
-		t.Errorf("places %q, want %q", places, want)
-	}
+	})
+	checkPlaces(t, exp, "Cairo/Egypt", "Doha/Qatar", "Jerusalem/Israel")
 	if n := countRows(t, db, "meetings"); n != 0 {
 		t.Errorf("%d meetings, want none: the one reported was rolled back", n)
 	}
@@ -927,4 +899,16 @@ func TestIngestTxInvisibleUntilCommit(t *testing.T) {
 		t.Errorf("Dana Elkayam: sources %q", p.Sources)
 	}
 	assertMentionsAddUp(t, db)
+}
+
+// checkPlaces checks an export's places, as name/country, in any order.
+func checkPlaces(t *testing.T, exp briefing.Export, want ...string) {
+	t.Helper()
+	var places []string
+	for _, p := range exp.Places {
+		places = append(places, p.Name+"/"+p.Country)
+	}
+	if got := sortedCopy(places); !slices.Equal(got, sortedCopy(want)) {
+		t.Errorf("places %q, want %q", places, want)
+	}
 }

@@ -18,6 +18,21 @@ type wantPerson struct {
 	sources []string // the articles naming them, any order
 }
 
+// checkPeople checks each wanted person's written forms and articles in
+// an export.
+func checkPeople(t *testing.T, exp briefing.Export, want []wantPerson) {
+	t.Helper()
+	for _, w := range want {
+		p := exportPerson(t, exp, w.name)
+		if got, want := sortedCopy(p.Aliases), sortedCopy(w.aliases); !slices.Equal(got, want) {
+			t.Errorf("%s: aliases %q, want %q", w.name, got, want)
+		}
+		if got, want := sortedCopy(p.Sources), sortedCopy(w.sources); !slices.Equal(got, want) {
+			t.Errorf("%s: sources %q, want %q", w.name, got, want)
+		}
+	}
+}
+
 // articlesOf builds one hand-made article per list of people; each
 // person is given as its written forms.
 func articlesOf(people ...[][]string) []handArticle {
@@ -238,15 +253,7 @@ func TestResolvePeopleAcrossArticles(t *testing.T) {
 			if len(exp.People) != len(tc.want) {
 				t.Errorf("%d people %q, want %d", len(exp.People), exportNames(exp), len(tc.want))
 			}
-			for _, w := range tc.want {
-				p := exportPerson(t, exp, w.name)
-				if got, want := sortedCopy(p.Aliases), sortedCopy(w.aliases); !slices.Equal(got, want) {
-					t.Errorf("%s: aliases %q, want %q", w.name, got, want)
-				}
-				if got, want := sortedCopy(p.Sources), sortedCopy(w.sources); !slices.Equal(got, want) {
-					t.Errorf("%s: sources %q, want %q", w.name, got, want)
-				}
-			}
+			checkPeople(t, exp, tc.want)
 		})
 	}
 }
