@@ -40,31 +40,40 @@ func bm25Score(counts []int, idf []float64, length int, avgLength float64) float
 	return -score
 }
 
-// tokenCounts counts the tokens of text (runs of letters and digits, as
-// FTS5's unicode61 tokenizer reads them) and the occurrences of each of
+// tokenCounts counts the tokens of text and the occurrences of each of
 // terms (folded) among them, into counts.
 func tokenCounts(text string, terms []string, counts []int) (tokens int) {
 	clear(counts)
-	for len(text) > 0 {
-		start := strings.IndexFunc(text, isTokenRune)
-		if start < 0 {
-			break
-		}
-		text = text[start:]
-		end := strings.IndexFunc(text, func(r rune) bool { return !isTokenRune(r) })
-		if end < 0 {
-			end = len(text)
-		}
-		tok := text[:end]
-		text = text[end:]
+	eachToken(text, func(start, end int) {
 		tokens++
 		for i, t := range terms {
-			if sameToken(tok, t) {
+			if sameToken(text[start:end], t) {
 				counts[i]++
 			}
 		}
-	}
+	})
 	return tokens
+}
+
+// eachToken calls f with the bounds of each token of text, in order: runs
+// of letters and digits, as FTS5's unicode61 tokenizer reads them.
+func eachToken(text string, f func(start, end int)) {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isTokenRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isTokenRune(r) {
+				break
+			}
+			i += size
+		}
+		f(start, i)
+	}
 }
 
 // isTokenRune tells the characters of tokens: letters, digits and

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"briefbot/briefing"
 )
@@ -16,33 +15,20 @@ type textToken struct {
 	term       int // index of the term it is, or -1
 }
 
-// tokensOf splits text into tokens as tokenCounts reads them, noting
-// which of terms (folded) each is.
+// tokensOf splits text into tokens (see eachToken), noting which of
+// terms (folded) each is.
 func tokensOf(text string, terms []string) []textToken {
 	var out []textToken
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isTokenRune(r) {
-			i += size
-			continue
-		}
-		start := i
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isTokenRune(r) {
-				break
-			}
-			i += size
-		}
-		t := textToken{start: start, end: i, term: -1}
+	eachToken(text, func(start, end int) {
+		t := textToken{start: start, end: end, term: -1}
 		for k, term := range terms {
-			if sameToken(text[start:i], term) {
+			if sameToken(text[start:end], term) {
 				t.term = k
 				break
 			}
 		}
 		out = append(out, t)
-	}
+	})
 	return out
 }
 
