@@ -60,12 +60,6 @@ func newMeetingCache() *meetingCache {
 // len is the number of meetings held.
 func (c *meetingCache) len() int { return c.count }
 
-// has reports whether meeting id is held.
-func (c *meetingCache) has(id int64) bool {
-	_, ok := c.slotOf(id)
-	return ok
-}
-
 // slotOf returns the index in held of meeting id.
 func (c *meetingCache) slotOf(id int64) (int32, bool) {
 	if id < c.base || id >= c.base+int64(len(c.slots)) || c.slots[id-c.base] == 0 {

@@ -28,7 +28,7 @@ func TestTrimMeetingsKeepsTheComparable(t *testing.T) {
 	if got := x.meetings.len(); got != maxMeetingCandidates {
 		t.Errorf("%d meetings held after trimming, want the %d comparable", got, maxMeetingCandidates)
 	}
-	if !x.meetings.has(int64(n)) || !x.meetings.has(int64(n-maxMeetingCandidates+1)) || x.meetings.has(1) || x.meetings.has(int64(n-maxMeetingCandidates)) {
+	if x.meetings.get(int64(n)) == nil || x.meetings.get(int64(n-maxMeetingCandidates+1)) == nil || x.meetings.get(1) != nil || x.meetings.get(int64(n-maxMeetingCandidates)) != nil {
 		t.Error("trimming did not keep exactly the comparable meetings")
 	}
 	if len(x.meetingsOf[7]) != len(list) {
@@ -45,7 +45,7 @@ func TestTrimMeetingsKeepsTheComparable(t *testing.T) {
 	if got, want := x.meetings.len(), n-n/2; got != want {
 		t.Errorf("%d meetings held after trimming, want %d", got, want)
 	}
-	if !x.meetings.has(int64(n)) || x.meetings.has(1) || x.meetings.has(int64(n/2)) || !x.meetings.has(int64(n/2+1)) {
+	if x.meetings.get(int64(n)) == nil || x.meetings.get(1) != nil || x.meetings.get(int64(n/2)) != nil || x.meetings.get(int64(n/2+1)) == nil {
 		t.Error("trimming did not keep exactly the newer half")
 	}
 	x.trimMeetings() // under the bound: nothing goes
